@@ -250,9 +250,20 @@ static void build (solver *S) {
   bool *used = mem_calloc (f->nblocks + 1, sizeof *used);
   int *tmp = NULL;
   size_t cap_tmp = 0;
+  /* tautologies first (before reduction could hide them) */
+  bool *taut = mem_calloc (f->nclauses + 1, sizeof *taut);
+  long *seen = mem_calloc ((size_t) n + 1, sizeof *seen);
+  for (unsigned i = 0; i < f->nclauses; i++)
+    for (const int *p = qbf_clause_lits (f, i); *p; p++) {
+      long mine = *p > 0 ? (long) i + 1 : -(long) i - 1;
+      if (seen[abs (*p)] == -mine) taut[i] = true;
+      seen[abs (*p)] = mine;
+    }
+  free (seen);
   for (unsigned i = 0; i < f->nclauses; i++) {
     const int *c = qbf_clause_lits (f, i);
     int maxe = -1;
+    if (taut[i]) continue;
     for (const int *p = c; *p; p++) {
       int b = (int) f->block_of[abs (*p)] - 1;
       if (qbf_quant_of (f, abs (*p)) == QBF_EXISTS && b > maxe) maxe = b;
@@ -292,6 +303,7 @@ static void build (solver *S) {
   for (unsigned i = 0; i < f->nclauses; i++) {
     const int *c = qbf_clause_lits (f, i);
     int maxe = -1;
+    if (taut[i]) continue;
     for (const int *p = c; *p; p++)
       if (qbf_quant_of (f, abs (*p)) == QBF_EXISTS && S->lev[abs (*p)] > maxe) maxe = S->lev[abs (*p)];
     if (maxe < 0) continue;
@@ -303,16 +315,13 @@ static void build (solver *S) {
       key[k++] = ((uint64_t) S->lev[v] << 33) | ((uint64_t) v << 1) | (*p < 0);
     }
     qsort (key, k, sizeof *key, cmp_u64);
-    bool taut = false;
     size_t m = 0;
     mem_reserve ((void **) &tmp, &cap_tmp, k + 1, sizeof *tmp);
     for (size_t j = 0; j < k; j++) {
       int v = (int) ((key[j] >> 1) & 0xffffffffu), l = (key[j] & 1) ? -v : v;
       if (m && tmp[m - 1] == l) continue;
-      if (m && tmp[m - 1] == -l) taut = true;
       tmp[m++] = l;
     }
-    if (taut) continue;
     grow (S, (void **) &S->lits, &S->cap_lits, S->nlits + m, sizeof *S->lits);
     size_t old = S->cap_cl;
     mem_reserve ((void **) &S->cstart, &S->cap_cl, S->nclauses + 1, sizeof *S->cstart);
@@ -334,6 +343,7 @@ static void build (solver *S) {
   free (tmp);
   free (used);
   free (blev);
+  free (taut);
   S->mark = mem_calloc (S->nclauses + 1, sizeof *S->mark);
   account (S, (S->nclauses + 1) * (sizeof *S->mark + sizeof *S->cstart + sizeof *S->csize + sizeof *S->cmin));
   /* solvers */

@@ -106,7 +106,7 @@ int sat_solve (sat *s, const int *a, unsigned n, uint64_t max_props) {
   if (max_props)
     picosat_set_propagation_limit (s->ps, picosat_propagations (s->ps) + max_props);
   else
-    picosat_set_propagation_limit (s->ps, 0);
+    picosat_set_propagation_limit (s->ps, ~0ull);
   int r = picosat_sat (s->ps, -1);
   if (r == PICOSAT_SATISFIABLE) {
     s->last = SAT_SAT;
