@@ -57,15 +57,15 @@ static void print_stats (const cegar_stats *st) {
           "peak-memory %.1f MB time %.3f\n",
           st->nlevels, st->clauses, (unsigned long long) st->iterations,
           (double) st->peak_bytes / (1024.0 * 1024.0), st->seconds);
-  printf ("c %5s %5s %6s %7s %9s %11s %9s %10s %8s %12s %8s\n", "level", "quant", "vars", "clauses",
-          "solves", "refinements", "avg-len", "selectors", "avg-core", "propagations", "time");
+  printf ("c %5s %5s %6s %7s %9s %11s %9s %10s %8s %10s %12s %8s\n", "level", "quant", "vars", "clauses",
+          "solves", "refinements", "avg-len", "selectors", "avg-core", "expansions", "propagations", "time");
   for (unsigned L = 0; L < st->nlevels; L++) {
     const cegar_level_stats *l = &st->level[L];
-    printf ("c %5u %5c %6u %7u %9llu %11llu %9.1f %10llu %8.1f %12llu %8.3f\n", L, l->quant, l->vars,
+    printf ("c %5u %5c %6u %7u %9llu %11llu %9.1f %10llu %8.1f %10llu %12llu %8.3f\n", L, l->quant, l->vars,
             l->clauses, (unsigned long long) l->solves, (unsigned long long) l->refinements,
             l->refinements ? (double) l->refine_lits / (double) l->refinements : 0.0,
             (unsigned long long) l->selectors,
-            l->solves ? (double) l->core_lits / (double) l->solves : 0.0,
+            l->solves ? (double) l->core_lits / (double) l->solves : 0.0, (unsigned long long) l->expansions,
             (unsigned long long) l->propagations, l->seconds);
   }
 }
@@ -118,7 +118,10 @@ int cmd_solve (int argc, char **argv) {
       fputs ("scnfg solve: out of memory\n", stderr);
       abort ();
     }
-    int res = cegar_solve (f, &lim, NULL, m, &st);
+    cegar_opts co;
+    cegar_opts_init (&co);
+    if (getenv ("CG_PHASE")) co.phase = atoi (getenv ("CG_PHASE"));
+    int res = cegar_solve (f, &lim, &co, m, &st);
     bool have_model = false;
     if (res && m)
       for (int v = 1; v <= f->nvars && !have_model; v++) have_model = m[v] != 0;

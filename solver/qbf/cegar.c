@@ -91,6 +91,8 @@ typedef struct solver {
   int *buf, *rbuf;
   size_t cap_buf, cap_rbuf;
   int falsify;         /* a clause reduced to empty (index in f), -1: none */
+  uint64_t expand_budget; /* literals of expansions per level */
+  uint64_t expand_max;    /* expansions per level */
 } solver;
 
 static void grow (solver *S, void **p, size_t *cap, size_t need, size_t size) {
@@ -167,6 +169,10 @@ static int outer_var (solver *S, int L, unsigned c) {
   if (lv->map.out[i]) return lv->map.out[i];
   int o = sat_new_var (lv->s);
   lv->map.out[i] = o;
+  if (lv->q == QBF_EXISTS && S->opts.phase) { /* prefer satisfying c here: smaller counter-moves */
+    sat_set_phase (lv->s, -o);
+    if (S->opts.phase > 1) sat_set_important (lv->s, o);
+  }
   grow (S, (void **) &lv->oc, &lv->cap_oc, lv->noc + 1, sizeof *lv->oc);
   grow (S, (void **) &lv->ov, &lv->cap_ov, lv->noc + 1, sizeof *lv->ov);
   lv->oc[lv->noc] = c, lv->ov[lv->noc] = o, lv->noc++;
@@ -464,6 +470,35 @@ static void refine (solver *S, int R) {
   lv->st.refine_lits += n;
 }
 
+/* The exists level R = innermost - 2 learns the innermost level's clauses
+ * under the current forall move tau at R+1, over fresh copies of the
+ * innermost variables: the expansion of the forall block by tau, as in
+ * RAReQS. Stronger than the clausal refinement (it implies it): short proofs
+ * of QParity and CR need it. Every tau is expanded at most once (the copy
+ * makes the innermost level satisfiable under it from then on). */
+static void expand (solver *S, int R) {
+  level *lv = &S->lv[R], *in = &S->lv[R + 2];
+  int base = sat_num_vars (lv->s); /* innermost variable k (local 1..) -> base + k */
+  for (unsigned k = 0; k < in->nvars; k++) sat_new_var (lv->s);
+  for (size_t i = 0; i < in->nown; i++) {
+    unsigned c = in->own[i];
+    if (sat_at (S, c, R + 1)) continue;
+    int o = S->cmin[c] < R ? outer_var (S, R, c) : 0;
+    const int *p = S->lits + S->cstart[c], *e = p + S->csize[c];
+    size_t n = 0;
+    grow (S, (void **) &S->rbuf, &S->cap_rbuf, S->csize[c] + 1, sizeof *S->rbuf);
+    for (; p < e; p++) {
+      int L = lit_lev (S, *p);
+      if (L == R) S->rbuf[n++] = local (S, *p);
+      else if (L == R + 2) S->rbuf[n++] = *p > 0 ? base + S->loc[*p] : -(base + S->loc[-*p]);
+    }
+    if (o) S->rbuf[n++] = o;
+    sat_add_clause (lv->s, S->rbuf, (unsigned) n);
+    lv->st.expansion_lits += n;
+  }
+  lv->st.expansions++;
+}
+
 static bool out_of_budget (solver *S, uint64_t iterations) {
   const scnfg_limits *l = S->lim;
   if (!l) return false;
@@ -496,6 +531,9 @@ static int play (solver *S, uint64_t *iterations) {
     int R = W - 1;
     if (R < 0) return winner == QBF_EXISTS ? 10 : 20;
     refine (S, R);
+    if (winner == QBF_FORALL && L == last && R == last - 2 &&
+        S->lv[R].st.expansion_lits < S->expand_budget && S->lv[R].st.expansions < S->expand_max)
+      expand (S, R);
     L = R;
   }
 }
@@ -520,6 +558,8 @@ int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, 
   S.f = f;
   S.lim = lim;
   if (opts) S.opts = *opts;
+  S.expand_budget = S.opts.no_expand ? 0 : S.opts.expand_budget ? S.opts.expand_budget : 4000000;
+  S.expand_max = getenv ("CG_EXPMAX") ? strtoull (getenv ("CG_EXPMAX"), 0, 10) : 128;
   if (model) memset (model, 0, ((size_t) f->nvars + 1) * sizeof *model);
   build (&S);
   uint64_t it = 0;

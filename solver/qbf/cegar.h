@@ -21,6 +21,8 @@ typedef struct cegar_level_stats {
   uint64_t refine_lits;   /* their total length */
   uint64_t selectors;     /* clause-selector variables created */
   uint64_t core_lits;     /* total size of the cores this level returned */
+  uint64_t expansions;    /* forall moves expanded into this level */
+  uint64_t expansion_lits;/* literals of the clauses they added */
   uint64_t propagations;  /* PicoSAT propagations */
   double seconds;         /* time inside the SAT solver */
 } cegar_level_stats;
@@ -41,6 +43,9 @@ void cegar_stats_clear (cegar_stats *st);
 /* Options (every field's default is 0/false: cegar_opts_init). */
 typedef struct cegar_opts {
   bool no_minimize;   /* keep PicoSAT's failed-assumption cores as they come */
+  int phase;          /* experimental */
+  bool no_expand;     /* clausal refinement only (no expansion of the last forall block) */
+  uint64_t expand_budget; /* literals of expansion clauses per level, 0: default (4M) */
 } cegar_opts;
 
 void cegar_opts_init (cegar_opts *o);

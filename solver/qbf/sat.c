@@ -133,5 +133,15 @@ const int *sat_failed (const sat *s, unsigned *n) {
   return s->failed;
 }
 
+void sat_set_phase (sat *s, int lit) {
+  if (!lit || abs (lit) > s->nvars) abort (); /* API usage: sat_set_phase */
+  picosat_set_default_phase_lit (s->ps, abs (lit), lit > 0 ? 1 : -1);
+}
+
+void sat_set_important (sat *s, int v) {
+  if (v < 1 || v > s->nvars) abort (); /* API usage: sat_set_important */
+  picosat_set_more_important_lit (s->ps, v);
+}
+
 uint64_t sat_propagations (const sat *s) { return picosat_propagations (s->ps); }
 uint64_t sat_decisions (const sat *s) { return picosat_decisions (s->ps); }

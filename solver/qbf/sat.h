@@ -49,6 +49,11 @@ int sat_value (const sat *s, int v);
  * is itself unsatisfiable); *n gets their number. Valid until the next solve. */
 const int *sat_failed (const sat *s, unsigned *n);
 
+/* Decision heuristics: the phase tried first for variable |lit| is lit's
+ * sign; an important variable is decided before the others. */
+void sat_set_phase (sat *s, int lit);
+void sat_set_important (sat *s, int v);
+
 /* Counters. */
 uint64_t sat_propagations (const sat *s);
 uint64_t sat_decisions (const sat *s);
