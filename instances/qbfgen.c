@@ -55,28 +55,40 @@
 /* ---------------------------------------------------------------- random */
 
 /* Checks the parameters; on success sets *total_vars and *clause_len. */
-static bool random_params_ok (const qbfgen_random *p, unsigned *total_vars, unsigned *clause_len) {
-  if (!p || p->nblocks < 1 || p->nblocks > QBFGEN_MAX_BLOCKS) return false;
+static bool random_params_ok (const qbfgen_random *p, unsigned *total_vars, unsigned *clause_len,
+                              const char **why) {
+#define REJECT(msg) return (why ? (void) (*why = (msg)) : (void) 0), false
+  if (!p || p->nblocks < 1 || p->nblocks > QBFGEN_MAX_BLOCKS) REJECT ("the number of blocks must be 1..16");
   /* alternation with an existential innermost block fixes the outermost quantifier */
   bool innermost_exists = p->first_forall ? p->nblocks % 2 == 0 : p->nblocks % 2 == 1;
-  if (!innermost_exists) return false;
-  if (p->random_blocks && p->nblocks < 2) return false; /* no block could become r */
+  if (!innermost_exists)
+    REJECT (p->first_forall ? "a forall-first prefix needs an even number of blocks (innermost exists)"
+                            : "an exists-first prefix needs an odd number of blocks (innermost exists)");
+  if (p->random_blocks && p->nblocks < 2) REJECT ("SSAT needs at least 2 blocks (only outer blocks become r)");
   uint64_t vars = 0, len = 0;
   for (unsigned b = 0; b < p->nblocks; b++) {
-    if (p->block_vars[b] < 1 || p->block_lits[b] > p->block_vars[b]) return false;
+    if (p->block_vars[b] < 1) REJECT ("every block needs at least one variable");
+    if (p->block_lits[b] > p->block_vars[b]) REJECT ("a block has more literals per clause than variables");
     vars += p->block_vars[b];
     len += p->block_lits[b];
   }
-  if (len < 1 || p->block_lits[p->nblocks - 1] < 1) return false; /* innermost block must occur */
-  if (vars > QBFGEN_MAX_VARS || (uint64_t) p->nclauses * (len + 1) > QBFGEN_MAX_LITS) return false;
+  if (p->block_lits[p->nblocks - 1] < 1) REJECT ("every clause needs a literal of the innermost block");
+  if (vars > QBFGEN_MAX_VARS) REJECT ("too many variables (at most 1000000)");
+  if ((uint64_t) p->nclauses * (len + 1) > QBFGEN_MAX_LITS) REJECT ("too many literals (at most 20000000 in all)");
+#undef REJECT
   *total_vars = (unsigned) vars;
   *clause_len = (unsigned) len;
   return true;
 }
 
+bool qbfgen_random_check (const qbfgen_random *p, const char **why) {
+  unsigned v, l;
+  return random_params_ok (p, &v, &l, why);
+}
+
 qbf *qbfgen_random_formula (const qbfgen_random *p, uint64_t seed) {
   unsigned total, len;
-  if (!random_params_ok (p, &total, &len)) return NULL;
+  if (!random_params_ok (p, &total, &len, NULL)) return NULL;
   prng r;
   prng_seed (&r, seed);
 

@@ -39,6 +39,10 @@ typedef struct qbfgen_random {
  * beyond the caps. nclauses == 0 is allowed (a true formula). */
 struct qbf *qbfgen_random_formula (const qbfgen_random *p, uint64_t seed);
 
+/* True iff qbfgen_random_formula accepts 'p'; otherwise *why (if why != NULL)
+ * points to a static one-line reason. */
+bool qbfgen_random_check (const qbfgen_random *p, const char **why);
+
 /* The crafted families, false for every n >= 1 (QParity, CR, equality need n >= 2 for
  * meaning but accept n >= 1). Return NULL for n == 0 or absurd n (beyond the
  * caps above). Definitions, variable numbering and sizes are in qbfgen.c:
