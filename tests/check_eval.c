@@ -46,11 +46,11 @@ START_TEST (hand_values) {
   expect_value ("p cnf 2 2\nr 1/3 1 0\ne 2 0\n1 2 0\n-1 -2 0\n", "1");
   /* forall x exists y. x <-> y is true; exists y forall x. x <-> y is false */
   expect_value ("p cnf 2 2\na 1 0\ne 2 0\n1 -2 0\n-1 2 0\n", "1");
-  expect_value ("p cnf 2 2\ne 2 0\na 1 0\ne 3 0\n1 -2 0\n-1 2 0\n", "0");
+  expect_value ("p cnf 3 2\ne 2 0\na 1 0\ne 3 0\n1 -2 0\n-1 2 0\n", "0");
   /* two coins: P(x1 | x2) with P = 1/4, 0.5: 1 - 3/4 * 1/2 = 5/8 */
   expect_value ("p cnf 2 1\nr 1/4 1 0\nr 0.5 2 0\n1 2 0\n", "5/8");
   /* forall over randomness: forall u r 1/2 x. (u | x) = min(1, 1/2) = 1/2 */
-  expect_value ("p cnf 2 1\na 1 0\nr 1/2 2 0\ne 3 0\n1 2 3 -3 0\n", "1/2");
+  expect_value ("p cnf 3 1\na 1 0\nr 1/2 2 0\ne 3 0\n1 2 0\n", "1/2");
   /* empty clause: 0; no clauses: 1 */
   expect_value ("p cnf 1 1\ne 1 0\n0\n", "0");
   expect_value ("p cnf 0 0\n", "1");
@@ -90,7 +90,7 @@ START_TEST (agrees_with_depqbf) {
   for (unsigned seed = 1; seed <= 500; seed++) {
     qbfgen_random p = {0};
     p.nblocks = 2 + seed % 4;
-    p.first_forall = seed % 3 == 0;
+    p.first_forall = p.nblocks % 2 == 0; /* innermost block existential */
     unsigned total = 0;
     for (unsigned b = 0; b < p.nblocks; b++) {
       p.block_vars[b] = 2 + (seed * 7 + b * 3) % 4; /* 2..5 */
