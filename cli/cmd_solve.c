@@ -120,7 +120,7 @@ int cmd_solve (int argc, char **argv) {
     }
     cegar_opts co;
     cegar_opts_init (&co);
-    if (getenv ("CG_PHASE")) co.phase = atoi (getenv ("CG_PHASE"));
+    co.phase = getenv ("CG_PHASE") ? atoi (getenv ("CG_PHASE")) : 5;
     int res = cegar_solve (f, &lim, &co, m, &st);
     bool have_model = false;
     if (res && m)

@@ -9,6 +9,7 @@
 
 #include "base/limits.h"
 #include "base/prng.h"
+#include "instances/qbfgen.h"
 #include "solver/qbf/cegar.h"
 #include "solver/qbf/eval.h"
 #include "solver/qbf/qbf.h"
@@ -193,6 +194,87 @@ START_TEST (cegar_random_vs_depqbf_and_eval) {
 }
 END_TEST
 
+/* The crafted families are false for every n; small ones also by the evaluator. */
+START_TEST (cegar_crafted_families) {
+  static const struct { const char *name; qbf *(*gen) (unsigned); unsigned max; unsigned big; } fam[] = {
+    { "kbkf", qbfgen_kbkf, 10, 0 },
+    { "qparity", qbfgen_qparity, 30, 300 },
+    { "cr", qbfgen_cr, 10, 100 },
+    { "equality", qbfgen_equality, 9, 0 },
+  };
+  for (size_t i = 0; i < sizeof fam / sizeof *fam; i++)
+    for (unsigned n = 1; n <= fam[i].max + 1; n++) {
+      unsigned size = n <= fam[i].max ? n : fam[i].big;
+      if (!size) continue;
+      qbf *f = fam[i].gen (size);
+      ck_assert_ptr_nonnull (f);
+      if (qbf_num_quantified (f) <= EVAL_MAX_VARS) ck_assert_int_eq (ref_value (f), 20);
+      int r = solve_checked (f, 0);
+      ck_assert_msg (r == 20, "%s n=%u: %d", fam[i].name, size, r);
+      qbf_free (f);
+    }
+}
+END_TEST
+
+/* The project's random generator with 3..5 blocks, against depqbf. */
+START_TEST (cegar_qbfgen_random_vs_depqbf) {
+  char *dir = tu_tmpdir ();
+  unsigned seen[2] = { 0, 0 };
+  for (uint64_t seed = 1; seed <= 150; seed++) {
+    qbfgen_random p;
+    memset (&p, 0, sizeof p);
+    p.nblocks = 3 + (unsigned) (seed % 3);
+    for (unsigned b = 0; b < p.nblocks; b++) p.block_vars[b] = 4, p.block_lits[b] = 1;
+    p.block_vars[p.nblocks - 1] = 12, p.block_lits[p.nblocks - 1] = 3;
+    p.first_forall = p.nblocks % 2 == 0;
+    static const unsigned lo[3] = { 200, 340, 820 }, span[3] = { 60, 80, 180 }; /* near the threshold */
+    p.nclauses = lo[p.nblocks - 3] + (unsigned) (seed * 7919 % span[p.nblocks - 3]);
+    qbf *f = qbfgen_random_formula (&p, seed);
+    ck_assert_ptr_nonnull (f);
+    int d = depqbf (dir, f);
+    ck_assert_int_eq (solve_checked (f, d), d);
+    seen[d == 10]++;
+    qbf_free (f);
+  }
+  ck_assert_uint_ge (seen[0], 20);
+  ck_assert_uint_ge (seen[1], 20);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
+/* 'scnfg solve --model': V lines for the outermost block, which decide the rest. */
+static void cli_model_case (const char *dir, const char *name, const char *text, int want_rc,
+                            const char *want_v) {
+  char *path = tu_write (dir, name, text);
+  char *out;
+  int rc = tu_run (&out, NULL, "solve --model -v '%s'", path);
+  ck_assert_int_eq (rc, want_rc);
+  ck_assert_msg (strstr (out, want_v), "%s: '%s' lacks '%s'", name, out, want_v);
+  ck_assert_ptr_nonnull (strstr (out, "\nc level quant"));
+  free (out);
+  free (path);
+}
+
+START_TEST (cegar_cli_model) {
+  char *dir = tu_tmpdir ();
+  /* exists x forall y exists z: x must be true */
+  cli_model_case (dir, "t.qdimacs", "p cnf 3 3\ne 1 0\na 2 0\ne 3 0\n1 2 3 0\n1 -2 0\n-1 2 -3 3 0\n", 10,
+                  "s cnf 1 3 3\nV 1 0\n");
+  /* forall x exists y: (x) (-x | y): false, the forall player sets x false */
+  cli_model_case (dir, "f.qdimacs", "p cnf 2 2\na 1 0\ne 2 0\n1 2 0\n1 -2 0\n", 20, "s cnf 0 2 2\nV -1 0\n");
+  /* false with an exists block outermost: no V lines */
+  char *path = tu_write (dir, "n.qdimacs", "p cnf 3 3\ne 1 0\na 2 0\ne 3 0\n1 2 3 0\n-1 2 0\n1 -3 0\n");
+  char *out;
+  ck_assert_int_eq (tu_run (&out, NULL, "solve --model '%s'", path), 20);
+  ck_assert_str_eq (out, "s cnf 0 3 3\n");
+  free (out);
+  free (path);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 START_TEST (cegar_node_limit) {
   int n;
   for (uint64_t seed = 1;; seed++) {
@@ -234,6 +316,32 @@ START_TEST (cegar_ssat_aborts) {
 }
 END_TEST
 
+/* A formula hard for the solver (equality, 2^40 moves): --timeout 1 answers
+ * unknown within 2 s; --max-mem 1 (MB) answers unknown on a big CR. */
+START_TEST (cegar_cli_limits) {
+  char *dir = tu_tmpdir ();
+  char *out;
+  ck_assert_int_eq (tu_run (NULL, NULL, "gen equality --n 40 -o '%s/eq.qdimacs'", dir), 0);
+  double t0 = limits_now ();
+  int rc = tu_run (&out, NULL, "solve --timeout 1 '%s/eq.qdimacs'", dir);
+  double t = limits_now () - t0;
+  ck_assert_int_eq (rc, 0);
+  ck_assert_str_eq (out, "s cnf -1 120 81\n");
+  ck_assert_msg (t < 2.0, "--timeout 1 took %.2f s", t);
+  free (out);
+  ck_assert_int_eq (tu_run (NULL, NULL, "gen cr --n 200 -o '%s/cr.qdimacs'", dir), 0);
+  rc = tu_run (&out, NULL, "solve --max-mem 1 --model '%s/cr.qdimacs'", dir);
+  ck_assert_int_eq (rc, 0);
+  ck_assert_str_eq (out, "s cnf -1 40401 80002\n");
+  free (out);
+  rc = tu_run (&out, NULL, "solve --max-mem 200 '%s/cr.qdimacs'", dir);
+  ck_assert_int_eq (rc, 20);
+  free (out);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 Suite *cegar_suite (void) {
   Suite *su = suite_create ("cegar");
   TCase *tc = tcase_create ("core");
@@ -241,10 +349,14 @@ Suite *cegar_suite (void) {
   tcase_add_test (tc, cegar_table);
   tcase_add_test (tc, cegar_stats_levels);
   tcase_add_test (tc, cegar_random_vs_depqbf_and_eval);
+  tcase_add_test (tc, cegar_crafted_families);
+  tcase_add_test (tc, cegar_qbfgen_random_vs_depqbf);
+  tcase_add_test (tc, cegar_cli_model);
   suite_add_tcase (su, tc);
   tc = tcase_create ("limits");
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, cegar_node_limit);
+  tcase_add_test (tc, cegar_cli_limits);
   suite_add_tcase (su, tc);
   tc = tcase_create ("contract");
   tcase_set_timeout (tc, 10);

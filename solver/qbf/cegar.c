@@ -169,9 +169,9 @@ static int outer_var (solver *S, int L, unsigned c) {
   if (lv->map.out[i]) return lv->map.out[i];
   int o = sat_new_var (lv->s);
   lv->map.out[i] = o;
-  if (lv->q == QBF_EXISTS && S->opts.phase) { /* prefer satisfying c here: smaller counter-moves */
-    sat_set_phase (lv->s, -o);
-    if (S->opts.phase > 1) sat_set_important (lv->s, o);
+  if (lv->q == QBF_EXISTS) { /* prefer satisfying c here: smaller counter-moves */
+    if (S->opts.phase & 1) sat_set_phase (lv->s, -o);
+    if (S->opts.phase & 2) sat_set_important (lv->s, o);
   }
   grow (S, (void **) &lv->oc, &lv->cap_oc, lv->noc + 1, sizeof *lv->oc);
   grow (S, (void **) &lv->ov, &lv->cap_ov, lv->noc + 1, sizeof *lv->ov);
@@ -223,6 +223,8 @@ static int selector (solver *S, int L, unsigned c) {
     else {
       sel = sat_new_var (lv->s);
       lv->st.selectors++;
+      if (S->opts.phase & 4) sat_set_phase (lv->s, sel);
+      if (S->opts.phase & 8) sat_set_important (lv->s, sel);
       if (o) S->buf[n++] = o;
       for (unsigned k = 0; k < n; k++) {
         int bin[2] = { -sel, -S->buf[k] };
@@ -442,17 +444,21 @@ static void through_exists (solver *S, int W) {
   size_t m = 0;
   for (size_t i = 0; i < S->nset; i++) {
     unsigned c = S->set[i];
-    if (S->mark[c] == S->stamp || sat_at (S, c, W)) continue;
+    if (S->mark[c] == S->stamp) continue;
     S->mark[c] = S->stamp;
     S->set[m++] = c;
   }
   S->nset = m;
   for (size_t i = 0; i < lv->nown; i++) {
     unsigned c = lv->own[i];
-    if (S->mark[c] == S->stamp || sat_at (S, c, W)) continue;
+    if (S->mark[c] == S->stamp) continue;
     S->mark[c] = S->stamp;
     set_push (S, c);
   }
+  m = 0;
+  for (size_t i = 0; i < S->nset; i++)
+    if (!sat_at (S, S->set[i], W)) S->set[m++] = S->set[i];
+  S->nset = m;
 }
 
 /* Level R learns: OR of the selectors of S->set. */
