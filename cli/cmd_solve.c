@@ -29,8 +29,14 @@ static void help (void) {
           "  --model          print the outermost block's assignment as 'V lit 0' lines\n"
           "                   (true formula: its exists block; false: its forall block),\n"
           "                   checked before printing by deciding the formula it leaves\n\n"
+          "  --cegar NAME=V   set a QBF solver option (below)\n\n"
           "QBF is decided by clausal abstraction over PicoSAT (see README: qbf-solver);\n"
-          "SSAT by the reference evaluator (at most %d quantified variables).\n", EVAL_MAX_VARS);
+          "SSAT by the reference evaluator (at most %d quantified variables).\n\n"
+          "QBF solver options (--cegar NAME=V):\n", EVAL_MAX_VARS);
+  for (unsigned k = 0; k < cegar_opt_count; k++) {
+    const cegar_opt_info *o = &cegar_opt_table[k];
+    printf ("  %-12s %s (default %lld, %lld..%lld)\n", o->name, o->help, o->def, o->lo, o->hi);
+  }
 }
 
 /* Decides the formula the model leaves: the reference evaluator when it is
@@ -76,6 +82,8 @@ int cmd_solve (int argc, char **argv) {
   scnfg_limits lim;
   limits_init (&lim);
   bool verbose = false, model = false;
+  cegar_opts copts;
+  cegar_opts_init (&copts);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int r = cli_parse_limit ("solve", argc, argv, &i, &lim);
@@ -85,6 +93,18 @@ int cmd_solve (int argc, char **argv) {
     else if (!strcmp (a, "--lenient")) opts.lenient = true;
     else if (!strcmp (a, "-v")) verbose = true;
     else if (!strcmp (a, "--model")) model = true;
+    else if (!strcmp (a, "--cegar")) {
+      if (i + 1 >= argc) return cli_usage_error ("solve", "option --cegar needs NAME=VALUE");
+      const char *nv = argv[++i], *eq = strchr (nv, '=');
+      char name[64];
+      long v;
+      if (!eq || (size_t) (eq - nv) >= sizeof name || !cli_parse_long (eq + 1, &v))
+        return cli_usage_error ("solve", "bad --cegar '%s' (NAME=INTEGER, see --help)", nv);
+      memcpy (name, nv, (size_t) (eq - nv));
+      name[eq - nv] = 0;
+      if (!cegar_opts_set (&copts, name, v))
+        return cli_usage_error ("solve", "bad --cegar '%s' (unknown option or out of range, see --help)", nv);
+    }
     else if (a[0] == '-' && a[1]) return cli_usage_error ("solve", "unknown option '%s' (see --help)", a);
     else if (path) return cli_usage_error ("solve", "more than one input file");
     else path = a;
@@ -118,10 +138,7 @@ int cmd_solve (int argc, char **argv) {
       fputs ("scnfg solve: out of memory\n", stderr);
       abort ();
     }
-    cegar_opts co;
-    cegar_opts_init (&co);
-    co.phase = getenv ("CG_PHASE") ? atoi (getenv ("CG_PHASE")) : 5;
-    int res = cegar_solve (f, &lim, &co, m, &st);
+    int res = cegar_solve (f, &lim, &copts, m, &st);
     bool have_model = false;
     if (res && m)
       for (int v = 1; v <= f->nvars && !have_model; v++) have_model = m[v] != 0;

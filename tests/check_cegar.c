@@ -55,11 +55,11 @@ static int ref_value (const qbf *f) {
 
 /* Solves f, checks the answer against 'want' (if nonzero) and the model of
  * the outermost block (against the reference evaluator when small). */
-static int solve_checked (const qbf *f, int want) {
+static int solve_checked_opts (const qbf *f, int want, const cegar_opts *o) {
   int *m = calloc ((size_t) f->nvars + 1, sizeof *m);
   cegar_stats st;
   cegar_stats_init (&st);
-  int r = cegar_solve (f, NULL, NULL, m, &st);
+  int r = cegar_solve (f, NULL, o, m, &st);
   ck_assert_int_ne (r, 0);
   if (want) ck_assert_int_eq (r, want);
   bool winner0 = f->nblocks && ((f->blocks[0].quant == QBF_EXISTS) == (r == 10));
@@ -74,11 +74,12 @@ static int solve_checked (const qbf *f, int want) {
     qbf_free (g);
     ck_assert_int_eq (cegar_check_model (f, r, m, NULL), 1);
   }
-  ck_assert_uint_eq (st.iterations, st.level ? st.iterations : 0);
   cegar_stats_clear (&st);
   free (m);
   return r;
 }
+
+static int solve_checked (const qbf *f, int want) { return solve_checked_opts (f, want, NULL); }
 
 START_TEST (cegar_table) {
   static const struct { const char *prefix; int cl[40]; int want; } t[] = {
@@ -275,6 +276,41 @@ START_TEST (cegar_cli_model) {
 }
 END_TEST
 
+START_TEST (cegar_options) {
+  cegar_opts o;
+  cegar_opts_init (&o);
+  ck_assert_int_eq (o.own_phase, 1);
+  ck_assert_int_eq (o.own_first, 0);
+  ck_assert_int_eq (o.expand, 128);
+  ck_assert (cegar_opts_set (&o, "expand", 0));
+  ck_assert_int_eq (o.expand, 0);
+  ck_assert (!cegar_opts_set (&o, "expand", -1));
+  ck_assert (!cegar_opts_set (&o, "own_phase", 2));
+  ck_assert (!cegar_opts_set (&o, "nosuch", 0));
+  ck_assert_int_eq (o.expand, 0);
+  ck_assert_uint_eq (cegar_opt_count, 5);
+  ck_assert_str_eq (cegar_opt_table[0].name, "own_phase");
+  /* every heuristic setting gives the same answers */
+  char *dir = tu_tmpdir ();
+  static const long long alt[][5] = { { 0, 0, 0, 0, 0 }, { 1, 1, 1, 1, 100 }, { 0, 1, 0, 1000, 4000000 } };
+  for (size_t a = 0; a < sizeof alt / sizeof *alt; a++) {
+    for (unsigned k = 0; k < cegar_opt_count; k++) ck_assert (cegar_opts_set (&o, cegar_opt_table[k].name, alt[a][k]));
+    for (uint64_t seed = 2001; seed <= 2100; seed++) {
+      int n;
+      qbf *f = random_qbf (seed, &n);
+      int d = depqbf (dir, f);
+      ck_assert_int_eq (solve_checked_opts (f, d, &o), d);
+      qbf_free (f);
+    }
+    qbf *g = qbfgen_cr (6);
+    ck_assert_int_eq (solve_checked_opts (g, 20, &o), 20);
+    qbf_free (g);
+  }
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 START_TEST (cegar_node_limit) {
   int n;
   for (uint64_t seed = 1;; seed++) {
@@ -352,6 +388,7 @@ Suite *cegar_suite (void) {
   tcase_add_test (tc, cegar_crafted_families);
   tcase_add_test (tc, cegar_qbfgen_random_vs_depqbf);
   tcase_add_test (tc, cegar_cli_model);
+  tcase_add_test (tc, cegar_options);
   suite_add_tcase (su, tc);
   tc = tcase_create ("limits");
   tcase_set_timeout (tc, 60);

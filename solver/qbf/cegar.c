@@ -91,8 +91,6 @@ typedef struct solver {
   int *buf, *rbuf;
   size_t cap_buf, cap_rbuf;
   int falsify;         /* a clause reduced to empty (index in f), -1: none */
-  uint64_t expand_budget; /* literals of expansions per level */
-  uint64_t expand_max;    /* expansions per level */
 } solver;
 
 static void grow (solver *S, void **p, size_t *cap, size_t need, size_t size) {
@@ -170,8 +168,8 @@ static int outer_var (solver *S, int L, unsigned c) {
   int o = sat_new_var (lv->s);
   lv->map.out[i] = o;
   if (lv->q == QBF_EXISTS) { /* prefer satisfying c here: smaller counter-moves */
-    if (S->opts.phase & 1) sat_set_phase (lv->s, -o);
-    if (S->opts.phase & 2) sat_set_important (lv->s, o);
+    if (S->opts.own_phase) sat_set_phase (lv->s, -o);
+    if (S->opts.own_first) sat_set_important (lv->s, o);
   }
   grow (S, (void **) &lv->oc, &lv->cap_oc, lv->noc + 1, sizeof *lv->oc);
   grow (S, (void **) &lv->ov, &lv->cap_ov, lv->noc + 1, sizeof *lv->ov);
@@ -223,8 +221,7 @@ static int selector (solver *S, int L, unsigned c) {
     else {
       sel = sat_new_var (lv->s);
       lv->st.selectors++;
-      if (S->opts.phase & 4) sat_set_phase (lv->s, sel);
-      if (S->opts.phase & 8) sat_set_important (lv->s, sel);
+      if (S->opts.open_phase) sat_set_phase (lv->s, sel); /* keep c open: harder for exists */
       if (o) S->buf[n++] = o;
       for (unsigned k = 0; k < n; k++) {
         int bin[2] = { -sel, -S->buf[k] };
@@ -538,7 +535,8 @@ static int play (solver *S, uint64_t *iterations) {
     if (R < 0) return winner == QBF_EXISTS ? 10 : 20;
     refine (S, R);
     if (winner == QBF_FORALL && L == last && R == last - 2 &&
-        S->lv[R].st.expansion_lits < S->expand_budget && S->lv[R].st.expansions < S->expand_max)
+        S->lv[R].st.expansion_lits < (uint64_t) S->opts.expand_lits &&
+        S->lv[R].st.expansions < (uint64_t) S->opts.expand)
       expand (S, R);
     L = R;
   }
@@ -553,7 +551,30 @@ void cegar_stats_clear (cegar_stats *st) {
   memset (st, 0, sizeof *st);
 }
 
-void cegar_opts_init (cegar_opts *o) { memset (o, 0, sizeof *o); }
+const cegar_opt_info cegar_opt_table[] = {
+#define CEGAR_OPT_INFO(name, def, lo, hi, help) { #name, def, lo, hi, help },
+  CEGAR_OPTIONS (CEGAR_OPT_INFO)
+#undef CEGAR_OPT_INFO
+};
+const unsigned cegar_opt_count = sizeof cegar_opt_table / sizeof *cegar_opt_table;
+
+void cegar_opts_init (cegar_opts *o) {
+#define CEGAR_OPT_DEFAULT(name, def, lo, hi, help) o->name = def;
+  CEGAR_OPTIONS (CEGAR_OPT_DEFAULT)
+#undef CEGAR_OPT_DEFAULT
+}
+
+bool cegar_opts_set (cegar_opts *o, const char *name, long long value) {
+#define CEGAR_OPT_SET(n, def, lo, hi, help)                 \
+  if (!strcmp (name, #n)) {                                  \
+    if (value < (long long) (lo) || value > (long long) (hi)) return false; \
+    o->n = value;                                            \
+    return true;                                             \
+  }
+  CEGAR_OPTIONS (CEGAR_OPT_SET)
+#undef CEGAR_OPT_SET
+  return false;
+}
 
 int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, int *model,
                  cegar_stats *st) {
@@ -564,8 +585,7 @@ int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, 
   S.f = f;
   S.lim = lim;
   if (opts) S.opts = *opts;
-  S.expand_budget = S.opts.no_expand ? 0 : S.opts.expand_budget ? S.opts.expand_budget : 4000000;
-  S.expand_max = getenv ("CG_EXPMAX") ? strtoull (getenv ("CG_EXPMAX"), 0, 10) : 128;
+  else cegar_opts_init (&S.opts);
   if (model) memset (model, 0, ((size_t) f->nvars + 1) * sizeof *model);
   build (&S);
   uint64_t it = 0;

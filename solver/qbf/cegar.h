@@ -40,15 +40,35 @@ typedef struct cegar_stats {
 void cegar_stats_init (cegar_stats *st);
 void cegar_stats_clear (cegar_stats *st);
 
-/* Options (every field's default is 0/false: cegar_opts_init). */
+/* Options, declared once: name, default, minimum, maximum, help. */
+#define CEGAR_OPTIONS(X)                                                                          \
+  X (own_phase, 1, 0, 1, "exists levels first try to satisfy each clause by their own literals")  \
+  X (own_first, 0, 0, 1, "exists levels decide those choices before any other variable")          \
+  X (open_phase, 1, 0, 1, "forall levels first try to keep each clause open")                     \
+  X (expand, 128, 0, 1000000000, "expansions of the last forall block per level (0: none)")       \
+  X (expand_lits, 4000000, 0, 4000000000, "literals those expansions may add per level")
+
 typedef struct cegar_opts {
-  bool no_minimize;   /* keep PicoSAT's failed-assumption cores as they come */
-  int phase;          /* experimental */
-  bool no_expand;     /* clausal refinement only (no expansion of the last forall block) */
-  uint64_t expand_budget; /* literals of expansion clauses per level, 0: default (4M) */
+#define CEGAR_OPT_FIELD(name, def, lo, hi, help) long long name;
+  CEGAR_OPTIONS (CEGAR_OPT_FIELD)
+#undef CEGAR_OPT_FIELD
 } cegar_opts;
 
+typedef struct cegar_opt_info {
+  const char *name;
+  long long def, lo, hi;
+  const char *help;
+} cegar_opt_info;
+
+/* The option table (cegar_opt_count entries), for parsers and --help. */
+extern const cegar_opt_info cegar_opt_table[];
+extern const unsigned cegar_opt_count;
+
+/* Sets every option to its default. */
 void cegar_opts_init (cegar_opts *o);
+/* Sets option 'name' to 'value'; false (nothing changed) if the name is
+ * unknown or the value out of range. */
+bool cegar_opts_set (cegar_opts *o, const char *name, long long value);
 
 /* Decides 'f' (borrowed, finished, without r blocks: SSAT is an API misuse
  * and aborts). Returns 10 (true), 20 (false) or 0 (unknown: lim's deadline,
