@@ -359,6 +359,18 @@ static void build (solver *S) {
     lv->st.vars = lv->nvars;
     for (unsigned k = 0; k < lv->nvars; k++) S->loc[lv->vars[k]] = sat_new_var (lv->s);
   }
+  /* forall variables first take the sign that falsifies more literals */
+  if (S->opts.forall_phase) {
+    long *score = mem_calloc ((size_t) n + 1, sizeof *score);
+    for (size_t i = 0; i < S->nlits; i++) score[abs (S->lits[i])] += S->lits[i] > 0 ? 1 : -1;
+    for (unsigned L = 0; L < S->nlevels; L++)
+      if (S->lv[L].q == QBF_FORALL)
+        for (unsigned k = 0; k < S->lv[L].nvars; k++) {
+          int v = S->lv[L].vars[k];
+          if (score[v]) sat_set_phase (S->lv[L].s, score[v] > 0 ? -S->loc[v] : S->loc[v]);
+        }
+    free (score);
+  }
   /* every exists level's own clauses are hard: c@L or o_c */
   for (unsigned c = 0; c < S->nclauses; c++) {
     int L = S->cmax[c];
