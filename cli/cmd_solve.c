@@ -33,8 +33,10 @@ static void help (void) {
           "QBF is decided by clausal abstraction over PicoSAT (see README: qbf-solver);\n"
           "SSAT by the reference evaluator (at most %d quantified variables).\n\n"
           "QBF solver options (--cegar NAME=V):\n", EVAL_MAX_VARS);
-  for (unsigned k = 0; k < cegar_opt_count; k++) {
-    const cegar_opt_info *o = &cegar_opt_table[k];
+  unsigned nopt;
+  const cegar_opt_info *table = cegar_opt_table (&nopt);
+  for (unsigned k = 0; k < nopt; k++) {
+    const cegar_opt_info *o = &table[k];
     printf ("  %-12s %s (default %lld, %lld..%lld)\n", o->name, o->help, o->def, o->lo, o->hi);
   }
 }

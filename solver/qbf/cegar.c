@@ -563,12 +563,15 @@ void cegar_stats_clear (cegar_stats *st) {
   memset (st, 0, sizeof *st);
 }
 
-const cegar_opt_info cegar_opt_table[] = {
+const cegar_opt_info *cegar_opt_table (unsigned *n) {
+  static const cegar_opt_info table[] = {
 #define CEGAR_OPT_INFO(name, def, lo, hi, help) { #name, def, lo, hi, help },
-  CEGAR_OPTIONS (CEGAR_OPT_INFO)
+    CEGAR_OPTIONS (CEGAR_OPT_INFO)
 #undef CEGAR_OPT_INFO
-};
-const unsigned cegar_opt_count = sizeof cegar_opt_table / sizeof *cegar_opt_table;
+  };
+  *n = sizeof table / sizeof *table;
+  return table;
+}
 
 void cegar_opts_init (cegar_opts *o) {
 #define CEGAR_OPT_DEFAULT(name, def, lo, hi, help) o->name = def;

@@ -61,9 +61,8 @@ typedef struct cegar_opt_info {
   const char *help;
 } cegar_opt_info;
 
-/* The option table (cegar_opt_count entries), for parsers and --help. */
-extern const cegar_opt_info cegar_opt_table[];
-extern const unsigned cegar_opt_count;
+/* The option table (*n entries, static storage), for parsers and --help. */
+const cegar_opt_info *cegar_opt_table (unsigned *n);
 
 /* Sets every option to its default. */
 void cegar_opts_init (cegar_opts *o);
