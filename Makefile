@@ -76,6 +76,13 @@ $(BIN): $(CLIOBJ) $(LIB)
 $(RUNNER): $(TESTOBJ) $(filter-out $(B)/cli/main.o,$(CLIOBJ)) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
+# RelaxNG schemas compiled into the binary: solver/game/X.rng -> $(B)/gen/X_rng.inc
+$(B)/gen/%_rng.inc: solver/game/%.rng mk/embed.sh
+	@mkdir -p $(dir $@)
+	@sh mk/embed.sh $< > $@.tmp && mv $@.tmp $@
+$(B)/solver/game/gamexml.o: $(B)/gen/scnfg_rng.inc $(B)/gen/result_rng.inc
+$(B)/solver/game/gamexml.o: CFLAGS += -I$(B)/gen
+
 # Every exported library symbol carries a module prefix (STYLE §1).
 symbols: $(LIB)
 	@sh mk/symbols.sh $(LIB)
