@@ -133,10 +133,11 @@ static xmlDocPtr parse_valid (const char *buf, size_t len, const char *name, con
   }
   /* RelaxNG (the schema is ours: a failure to compile it is a bug) */
   xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt (schema, (int) strlen (schema));
+  if (pc) xmlRelaxNGSetParserStructuredErrors (pc, schema_error, &x);
   xmlRelaxNGPtr rng = pc ? xmlRelaxNGParse (pc) : NULL;
   if (pc) xmlRelaxNGFreeParserCtxt (pc);
   if (!rng) {
-    fputs ("scnfg: internal error: the compiled-in RelaxNG schema does not parse\n", stderr);
+    fprintf (stderr, "scnfg: internal error: the compiled-in RelaxNG schema does not parse: %s\n", x.msg);
     abort ();
   }
   xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt (rng);
