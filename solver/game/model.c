@@ -1,4 +1,5 @@
 /* The S-CNFG data model: builder, semantic checks, exact evaluation (see model.h). */
+/* prefix: game_ */
 #include "solver/game/model.h"
 
 #include <assert.h>
@@ -436,9 +437,8 @@ static bool check_basic (checker *c) {
       if (!strcmp (v->id, g->vars[j].id)) return VFAIL (c, v, (game_expr *) NULL, "duplicate id (first declared on line %u)", g->vars[j].line);
     if (v->kind != GAME_UTILITY && v->domain < 2) return VFAIL (c, v, (game_expr *) NULL, "domain %u is below 2", v->domain);
     if (v->kind != GAME_UTILITY && v->domain > (1u << 20)) return VFAIL (c, v, (game_expr *) NULL, "domain %u is too large", v->domain);
-    if (v->kind == GAME_ACTION && v->stage > T) T = v->stage;
+    if (v->kind == GAME_ACTION) T++;
   }
-  if (T > g->nvars) T = g->nvars; /* a larger stage number fails below */
   g->nstages = T;
   g->stage_var = mem_alloc ((T ? T : 1) * sizeof *g->stage_var);
   for (unsigned t = 0; t < T; t++) g->stage_var[t] = -1;
@@ -446,6 +446,8 @@ static bool check_basic (checker *c) {
     game_var *v = &g->vars[i];
     if (v->kind == GAME_ACTION) {
       if (v->stage < 1) return VFAIL (c, v, (game_expr *) NULL, "stage %u must be at least 1", v->stage);
+      if (v->stage > T)
+        return VFAIL (c, v, (game_expr *) NULL, "stage %u leaves a gap: the %u actions must have stages 1..%u", v->stage, T, T);
       if (g->stage_var[v->stage - 1] >= 0)
         return VFAIL (c, v, (game_expr *) NULL, "stage %u already belongs to action '%s'", v->stage, g->vars[g->stage_var[v->stage - 1]].id);
       g->stage_var[v->stage - 1] = (int) i;
