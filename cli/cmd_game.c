@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/afile.h"
 #include "base/error.h"
 #include "base/limits.h"
 #include "cli/cli.h"
@@ -16,7 +17,7 @@ const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
 static void usage (FILE *f) {
   fprintf (f,
            "usage: scnfg game G.xml --concept spe [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
-           "                        [--timeout S] [--max-nodes N] [--max-profile N] [--max-print N] [--xml]\n"
+           "                        [--timeout S] [--max-nodes N] [--max-profile N] [--max-print N] [--xml] [-o FILE]\n"
            "\n"
            "  --concept C      spe (subgame-perfect, perfect-information games); sse, scne, mixed,\n"
            "                   satisficing are not implemented yet (exit 2)\n"
@@ -24,7 +25,8 @@ static void usage (FILE *f) {
            "  --timeout S      wall-clock limit in seconds; --max-nodes N: tree nodes visited (exit 3 when hit)\n"
            "  --max-profile N  store and print the policy only up to N information sets (default 1048576)\n"
            "  --max-print N    information sets printed in the text report (default 200)\n"
-           "  --xml            write the result document (solver/game/result.rng) to stdout\n"
+           "  --xml            write the result document (solver/game/result.rng) instead of the text report\n"
+           "  -o FILE          write the report to FILE (atomically) instead of stdout\n"
            "\n"
            "Output: each player's expected reward and the welfare as exact fractions, the policy\n"
            "(every information set where a stage is active, reached or not) and the outcome\n"
@@ -32,7 +34,7 @@ static void usage (FILE *f) {
 }
 
 int cmd_game (int argc, char **argv) {
-  const char *file = NULL, *concept = NULL;
+  const char *file = NULL, *concept = NULL, *outpath = "-";
   spe_options opt;
   spe_options_init (&opt);
   bool xml = false;
@@ -47,6 +49,9 @@ int cmd_game (int argc, char **argv) {
       return CLI_EXIT_OK;
     } else if (!strcmp (a, "--xml")) {
       xml = true;
+    } else if (!strcmp (a, "-o")) {
+      if (i + 1 >= argc) return cli_usage_error ("game", "option -o needs a value");
+      outpath = argv[++i];
     } else if (!strcmp (a, "--concept") || !strcmp (a, "--tie") || !strcmp (a, "--max-profile") ||
                !strcmp (a, "--max-print")) {
       if (i + 1 >= argc) return cli_usage_error ("game", "option %s needs a value", a);
@@ -89,9 +94,16 @@ int cmd_game (int argc, char **argv) {
     game_free (g);
     return cli_report (&err);
   }
-  if (xml) profile_solution_write_xml (stdout, g, &sol);
-  else profile_solution_print (stdout, g, &sol, (size_t) max_print);
+  afile out;
+  if (!afile_open (&out, outpath, &err)) {
+    profile_solution_clear (&sol);
+    game_free (g);
+    return cli_report (&err);
+  }
+  if (xml) profile_solution_write_xml (out.f, g, &sol);
+  else profile_solution_print (out.f, g, &sol, (size_t) max_print);
   int rc = sol.status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
+  if (!afile_commit (&out, &err)) rc = cli_report (&err);
   if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", sol.reason);
   profile_solution_clear (&sol);
   game_free (g);
