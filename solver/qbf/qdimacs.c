@@ -83,8 +83,8 @@ static bool token_is_text (reader *r) {
   for (size_t i = 0; i < r->tok_len; i++) {
     unsigned char c = (unsigned char) r->tok[i];
     if (c < 0x20 || c > 0x7e) {
-      fail_at (r, r->tok_line, r->tok_col + (unsigned) i,
-               "unexpected byte %s (not printable ASCII)", c == 0 ? "NUL" : "outside ASCII");
+      error_set (r->err, ERROR_INPUT, r->name, r->tok_line, r->tok_col + (unsigned) i,
+                 "unexpected byte 0x%02x (binary data? expected printable ASCII)", c);
       return false;
     }
   }
@@ -232,6 +232,10 @@ bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *op
     }
     /* a clause line: literals, each clause ended by 0, the line ended by 0 */
     in_clauses = true;
+    if (!clause_open && !(r.tok[0] == '-' || (r.tok[0] >= '0' && r.tok[0] <= '9'))) {
+      ok = fail_at (&r, r.tok_line, r.tok_col, "unknown token '%.40s': expected 'e', 'a', 'r', 'c ', a literal or 0", r.tok);
+      break;
+    }
     for (;;) {
       long l;
       if (!token_int (&r, &l, "a literal or 0")) { ok = false; break; }
@@ -265,7 +269,7 @@ bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *op
   if (ok && seen_clauses < C) {
     if (!r.lenient)
       ok = error_set (r.err, ERROR_INPUT, r.name, r.line, 0,
-                      "fewer clauses than the header declares (%ld of %ld)", seen_clauses, C);
+                      "fewer clauses than the header declares (%ld of %ld) at end of file", seen_clauses, C);
     else
       warn (&r, r.line, "fewer clauses than the header declares");
   }
