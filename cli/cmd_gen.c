@@ -80,7 +80,7 @@ static void help (void) {
           "                 (defaults %d, %d, %d, %d, %d)\n"
           "  kbkf --n N     Kleine Buening-Karpinski-Floegel formulas (4N+1 vars, 4N+2 clauses)\n"
           "  qparity --n N  QParity (2N+1 vars, 4N clauses)\n"
-          "  cr --n N       completion principle CR_N (N^2+2N+1 vars, 2N^2+2 clauses; N <= 1000)\n"
+          "  cr --n N       completion principle CR_N (N^2+2N+1 vars, 2N^2+2 clauses; N <= 999)\n"
           "  equality --n N equality formulas (3N vars, 2N+1 clauses)\n"
           "The crafted families (kbkf, qparity, cr, equality) are false for every N >= 1; they\n"
           "accept --seed and ignore it. random, ssat and chen-interian require --seed.\n\n"
