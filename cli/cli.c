@@ -14,7 +14,7 @@
 int cli_report (const scnfg_error *e) {
   char buf[600];
   error_format (e, buf, sizeof buf);
-  fprintf (stderr, "scnfg: %s\n", buf);
+  fprintf (stderr, "%s\n", buf);
   return e->code == ERROR_LIMIT ? CLI_EXIT_LIMIT : CLI_EXIT_USAGE;
 }
 

@@ -12,7 +12,7 @@ struct scnfg_limits;
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_LIMIT = 3 };
 
-/* Prints "scnfg: file:line:col: msg" to stderr; returns the exit status for
+/* Prints "file:line:col: msg" (one line) to stderr; returns the exit status for
  * the error's class (2 for input/IO, 3 for limits). */
 int cli_report (const struct scnfg_error *e);
 

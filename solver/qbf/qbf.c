@@ -18,30 +18,36 @@ void qbf_free (qbf *f) {
   for (unsigned b = 0; b < f->nblocks; b++) free (f->blocks[b].vars);
   free (f->blocks);
   if (f->prob) {
-    for (int v = 0; v <= f->nvars; v++) mpq_clear (f->prob[v]);
+    for (size_t v = 0; v < f->cap_vars; v++) mpq_clear (f->prob[v]);
     free (f->prob);
   }
   free (f->block_of);
   free (f->lits);
   free (f->clause);
+  free (f->mark);
   free (f);
 }
 
 /* Makes block_of (and prob, if present) cover variable v. */
 static void grow_vars (qbf *f, int v) {
-  if (v <= f->nvars) return;
-  f->block_of = mem_realloc (f->block_of, ((size_t) v + 1) * sizeof *f->block_of);
-  memset (f->block_of + f->nvars + 1, 0, (size_t) (v - f->nvars) * sizeof *f->block_of);
-  if (f->prob) {
-    f->prob = mem_realloc (f->prob, ((size_t) v + 1) * sizeof *f->prob);
-    for (int i = f->nvars + 1; i <= v; i++) mpq_init (f->prob[i]);
+  if (v <= f->nvars && f->cap_vars) return;
+  if ((size_t) v >= f->cap_vars) {
+    size_t old = f->cap_vars, cap = old ? old : 16;
+    while (cap <= (size_t) v) cap *= 2;
+    f->block_of = mem_realloc (f->block_of, cap * sizeof *f->block_of);
+    memset (f->block_of + old, 0, (cap - old) * sizeof *f->block_of);
+    if (f->prob) {
+      f->prob = mem_realloc (f->prob, cap * sizeof *f->prob);
+      for (size_t i = old; i < cap; i++) mpq_init (f->prob[i]);
+    }
+    f->cap_vars = cap;
   }
-  f->nvars = v;
+  if (v > f->nvars) f->nvars = v;
 }
 
 void qbf_add_block (qbf *f, qbf_quant q, const int *vars, unsigned n, const mpq_t p) {
   if (f->nclauses || f->finished) abort (); /* API usage: prefix before clauses */
-  if (!f->block_of) f->block_of = mem_calloc (1, sizeof *f->block_of);
+  grow_vars (f, 0);
   qbf_block *b;
   if (f->nblocks && f->blocks[f->nblocks - 1].quant == q)
     b = &f->blocks[f->nblocks - 1];
@@ -51,8 +57,8 @@ void qbf_add_block (qbf *f, qbf_quant q, const int *vars, unsigned n, const mpq_
     b->quant = q, b->nvars = 0, b->vars = NULL;
   }
   if (q == QBF_RANDOM && !f->prob) {
-    f->prob = mem_alloc (((size_t) f->nvars + 1) * sizeof *f->prob);
-    for (int i = 0; i <= f->nvars; i++) mpq_init (f->prob[i]);
+    f->prob = mem_alloc (f->cap_vars * sizeof *f->prob);
+    for (size_t i = 0; i < f->cap_vars; i++) mpq_init (f->prob[i]);
   }
   b->vars = mem_realloc (b->vars, (b->nvars + n) * sizeof *b->vars);
   for (unsigned i = 0; i < n; i++) {
@@ -68,7 +74,7 @@ void qbf_add_block (qbf *f, qbf_quant q, const int *vars, unsigned n, const mpq_
 
 void qbf_add_clause (qbf *f, const int *lits, unsigned n) {
   if (f->finished) abort ();
-  if (!f->block_of) f->block_of = mem_calloc (1, sizeof *f->block_of);
+  grow_vars (f, 0);
   mem_reserve ((void **) &f->lits, &f->cap_lits, f->nlits + n + 1, sizeof *f->lits);
   mem_reserve ((void **) &f->clause, &f->cap_clause, (size_t) f->nclauses + 1, sizeof *f->clause);
   f->clause[f->nclauses++] = f->nlits;
@@ -76,11 +82,19 @@ void qbf_add_clause (qbf *f, const int *lits, unsigned n) {
   for (unsigned i = 0; i < n; i++) {
     int l = lits[i];
     if (l == 0) abort ();
-    bool dup = false;
-    for (size_t j = start; j < f->nlits; j++)
-      if (f->lits[j] == l) dup = true;
-    if (dup) continue;
-    grow_vars (f, abs (l));
+    int v = abs (l);
+    grow_vars (f, v);
+    if (f->cap_mark <= (size_t) v) {
+      size_t old = f->cap_mark;
+      mem_reserve ((void **) &f->mark, &f->cap_mark, (size_t) v + 1, sizeof *f->mark);
+      memset (f->mark + old, 0, (f->cap_mark - old) * sizeof *f->mark);
+    }
+    if (f->mark[v] == f->nclauses) { /* v already in this clause */
+      bool dup = false;
+      for (size_t j = start; j < f->nlits && !dup; j++) dup = f->lits[j] == l;
+      if (dup) continue;
+    }
+    f->mark[v] = f->nclauses;
     f->lits[f->nlits++] = l;
   }
   f->lits[f->nlits++] = 0;
@@ -89,16 +103,17 @@ void qbf_add_clause (qbf *f, const int *lits, unsigned n) {
 void qbf_finish (qbf *f) {
   if (f->finished) abort ();
   f->finished = true;
-  if (!f->block_of) f->block_of = mem_calloc (1, sizeof *f->block_of);
+  free (f->mark);
+  f->mark = NULL, f->cap_mark = 0;
+  grow_vars (f, 0);
   /* free variables: those occurring in clauses but not quantified */
   unsigned nfree = 0;
-  int *free_vars = NULL;
+  int *free_vars = mem_alloc (((size_t) f->nvars + 1) * sizeof *free_vars);
   char *seen = mem_calloc ((size_t) f->nvars + 1, 1);
   for (size_t i = 0; i < f->nlits; i++) {
     int v = abs (f->lits[i]);
     if (v && !f->block_of[v] && !seen[v]) {
       seen[v] = 1;
-      free_vars = mem_realloc (free_vars, (nfree + 1) * sizeof *free_vars);
       free_vars[nfree++] = v;
     }
   }
@@ -118,10 +133,10 @@ void qbf_finish (qbf *f) {
       f->blocks[0].vars = mem_alloc (nfree * sizeof *free_vars);
       memcpy (f->blocks[0].vars, free_vars, nfree * sizeof *free_vars);
     }
-    free (free_vars);
     for (unsigned b = 0; b < f->nblocks; b++)
       for (unsigned i = 0; i < f->blocks[b].nvars; i++) f->block_of[f->blocks[b].vars[i]] = b + 1;
   }
+  free (free_vars);
 }
 
 unsigned qbf_clause_size (const qbf *f, unsigned i) {

@@ -30,6 +30,9 @@ typedef struct qbf {
   mpq_t *prob;           /* NULL unless some r block; else prob[v] = P(v true) */
   /* builder state */
   size_t cap_lits, cap_clause;
+  unsigned *mark;        /* var -> 1 + index of the last clause it was added to */
+  size_t cap_mark;
+  size_t cap_vars;       /* entries allocated in block_of and prob */
   bool finished;
 } qbf;
 
