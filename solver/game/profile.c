@@ -95,8 +95,13 @@ void profile_decode (const game_policy *pol, size_t idx, int *obsvals, int *xtil
 
 int profile_action (const game *g, const game_profile *p, unsigned t, const int *vals) {
   const game_policy *pol = &p->pol[t - 1];
-  if (pol->layer == 1) return game_instinct (g, pol->var, vals);
-  int x = pol->intuition ? game_instinct (g, pol->var, vals) : 0;
+  int x = pol->intuition || pol->layer == 1 ? game_instinct (g, pol->var, vals) : 0;
+  if (pol->layer == 1) {
+    /* a commitment concept may report layer 1 (the lowest sufficient layer)
+       and still store its table: the table is what it committed to */
+    int a = pol->size ? pol->act[profile_index (pol, vals, x)] : PROFILE_NONE;
+    return a != PROFILE_NONE ? a : x;
+  }
   return pol->act[profile_index (pol, vals, x)];
 }
 
