@@ -12,6 +12,7 @@
 #include "proofs/chk_commit.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,6 +261,16 @@ static int pick (game_tie tie, unsigned d, mpq_t *qf, mpq_t *ql, int inst) {
 
 #define KEEP (-2)
 
+/* q / tot as a new string: a value conditional on the information set. */
+static char *cond_str (const mpq_t q, const mpq_t tot) {
+  mpq_t x;
+  mpq_init (x);
+  mpq_div (x, q, tot);
+  char *s = rat_to_str (x);
+  mpq_clear (x);
+  return s;
+}
+
 /* The follower's prescribed choices given the leader's play in 'lead',
  * last stage first, written into 'out' (and best responses into 'beta' for
  * satisficing). Continuations use 'contp' for the follower's reported play
@@ -370,8 +381,11 @@ static void respond (chk *c, const game_profile *lead, const game_profile *contp
       }
       const char *sw = game_value_label (g, v, want, lb1, sizeof lb1), *sg = game_value_label (g, v, got, lb2, sizeof lb2);
       unsigned gi = (unsigned) got;
+      mpq_t tot;
+      mpq_init (tot);
+      for (size_t r = 0; r < n; r++) mpq_add (tot, tot, mu[r]);
       if (sat && choice_ == KEEP) {
-        char *a1 = rat_to_str (qf[d]), *a2 = rat_to_str (qf[br]);
+        char *a1 = cond_str (qf[d], tot), *a2 = cond_str (qf[br], tot);
         fail (c, x->stage, ix, got, want,
               "stage %u (action '%s', player %s) at %s: the instinct (worth %s, best %s) is within eps: the "
               "satisficing follower keeps it (%s), the profile plays %s", x->stage, x->id, pl, where, a1, a2, sw, sg);
@@ -381,19 +395,10 @@ static void respond (chk *c, const game_profile *lead, const game_profile *contp
               "stage %u (action '%s', player %s) at %s: robust: the eps-best choice worst for the leader is %s, the "
               "profile plays %s", x->stage, x->id, pl, where, sw, sg);
       } else if (mpq_cmp (qf[want], qf[gi]) > 0) {
-        char *a1 = rat_to_str (qf[want]), *a2 = rat_to_str (qf[gi]);
-        mpq_t tot;
-        mpq_init (tot);
-        for (size_t r = 0; r < n; r++) mpq_add (tot, tot, mu[r]);
-        mpq_t x1, x2;
-        mpq_init (x1), mpq_init (x2);
-        mpq_div (x1, qf[want], tot), mpq_div (x2, qf[gi], tot);
-        free (a1), free (a2);
-        a1 = rat_to_str (x1), a2 = rat_to_str (x2);
+        char *a1 = cond_str (qf[want], tot), *a2 = cond_str (qf[gi], tot);
         fail (c, x->stage, ix, got, want, "stage %u (action '%s', player %s) at %s: deviating from %s to %s gives %s %s > %s",
               x->stage, x->id, pl, where, sg, game_value_label (g, v, want, lb3, sizeof lb3), pl, a1, a2);
         free (a1), free (a2);
-        mpq_clear (x1), mpq_clear (x2), mpq_clear (tot);
       } else if (sat && (unsigned) got == (unsigned) h->xt) {
         fail (c, x->stage, ix, got, want,
               "stage %u (action '%s', player %s) at %s: the instinct %s is not within eps of the best: the "
@@ -402,6 +407,7 @@ static void respond (chk *c, const game_profile *lead, const game_profile *contp
         fail (c, x->stage, ix, got, want, "stage %u (action '%s', player %s) at %s: tie-break %s selects %s, the profile plays %s",
               x->stage, x->id, pl, where, profile_tie_name (o->tie), sw, sg);
       }
+      mpq_clear (tot);
     }
     i = j;
   }
@@ -474,7 +480,7 @@ static void check_structure (chk *c, const game_profile *p) {
       want = (L & GAME_L2) ? 2 : 3;
     }
     if (rep != want)
-      fail (c, t, 0, -1, -1, "stage %u (action '%s'): reported layer %u, expected %u (%s)", t, x->id, rep, want,
+      fail (c, t, SIZE_MAX, -1, -1, "stage %u (action '%s'): reported layer %u, expected %u (%s)", t, x->id, rep, want,
             o->concept == CHK_COMMIT_SSE || (o->concept == CHK_COMMIT_SATISFICING && x->player == c->L)
                 ? "pure commitment reports the L2 policy"
                 : "the lowest allowed layer containing the policy on the positive-probability (o, x~)");
