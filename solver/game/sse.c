@@ -909,7 +909,9 @@ bool sse_solve (const game *g, const sse_options *opt, game_solution *sol, scnfg
       mpq_add (sol->welfare, sol->reward[0], sol->reward[1]);
       sol->status = GAME_SOLVED;
       if (want_profile) {
-        build (&s, 0, new_nodes (&s, 1));
+        /* the depth-first walk visited exactly the explicit tree's nodes */
+        if (!opt->max_tree || s.nodes <= opt->max_tree) build (&s, 0, new_nodes (&s, 1));
+        else s.overflow = true;
         if (!s.overflow) {
           make_groups (&s);
           s.dec[0] = mem_calloc (s.ngrp + 1, sizeof *s.dec[0]);
