@@ -16,12 +16,41 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* A fixed game for the profile reader (the active-if tree of issue 4). */
+static const char tree[] =
+    "<scnfg version=\"1\" leader=\"L\"><player id=\"L\"/><player id=\"F\"/>"
+    "<action id=\"m\" player=\"L\" stage=\"1\"/>"
+    "<action id=\"f\" player=\"F\" stage=\"2\"><observes ref=\"m\"/>"
+    "<active-if><eq ref=\"m\" value=\"0\"/></active-if></action>"
+    "<action id=\"e\" player=\"L\" stage=\"3\"><observes ref=\"m\"/><observes ref=\"f\"/></action>"
+    "<utility id=\"uL\" player=\"L\"><table parents=\"m f e\">1 1 3 0 5/4 5/4 5/4 5/4</table></utility>"
+    "<utility id=\"uF\" player=\"F\"><table parents=\"m f e\">1 1 0 2 1/2 1/2 1/2 1/2</table></utility>"
+    "</scnfg>";
+
+static void try_profile (const uint8_t *data, size_t size) {
+  scnfg_error e;
+  error_init (&e);
+  game *g = NULL;
+  if (!gamexml_read_memory (&g, tree, sizeof tree - 1, "tree", &e)) abort ();
+  game_profile *p = NULL;
+  error_init (&e);
+  if (gamexml_read_profile_memory (&p, g, (const char *) data, size, "fuzz-profile", &e)) {
+    chk_spe_report rep;
+    if (!chk_spe_check (g, p, GAME_TIE_STRONG, NULL, &rep, &e)) abort ();
+    profile_free (p);
+  } else if (p || !error_is_set (&e)) {
+    abort ();
+  }
+  game_free (g);
+}
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
   scnfg_error e;
   error_init (&e);
   game *g = NULL;
   if (!gamexml_read_memory (&g, (const char *) data, size, "fuzz", &e)) {
     if (g || !error_is_set (&e)) abort ();
+    try_profile (data, size);
     return 0;
   }
   if (!g || error_is_set (&e)) abort ();
