@@ -412,11 +412,11 @@ static void follower_decide (solver *s, const group *gr, size_t gi) {
     s->dec[0][gi] = iok && mpq_cmp (s->qf[d], s->t2) >= 0 ? KEEP : beta;
     return;
   }
-  /* robust: the worst choice for the leader among the eps-best, leader
-     values under the robust play later */
-  mpq_set (s->t3, s->qf[beta]);
-  if (iok && mpq_cmp (s->qf[d], s->t3) > 0) mpq_set (s->t3, s->qf[d]);
-  mpq_sub (s->t3, s->t3, s->eps);
+  /* robust: the worst choice for the leader among the eps-best options
+     (actions, and the instinct if playable, within eps of the best response,
+     the same reference as the plain rule), leader values under the robust
+     play later */
+  mpq_sub (s->t3, s->qf[beta], s->eps);
   mpq_t *qf0 = s->qf + (d + 1);
   qvalues (s, gr, 0, qf0, s->ql0);
   int pick = -3;
