@@ -436,6 +436,15 @@ START_TEST (cli) {
   ck_assert_int_eq (tu_run (&out, &err, "game %s --concept satisficing --max-policies 1", big), 3);
   ck_assert_msg (strstr (err, "UNKNOWN") != NULL, "%s", err);
   free (out), free (err), free (big);
+  /* a timeout on the pairs construction: exit 3, UNKNOWN */
+  char *tdir = tu_tmpdir ();
+  ck_assert_int_eq (tu_run (&out, &err, "gengame random-game --win-lose --stages 22 --seed 3 -o %s/w.xml", tdir), 0);
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (&out, &err, "game %s/w.xml --concept sse --timeout 0.001", tdir), 3);
+  ck_assert_msg (strstr (out, "status unknown (timeout)") != NULL, "%s", out);
+  free (out), free (err);
+  tu_rmdir (tdir);
+  free (tdir);
   /* --xml round trip through scnfg check */
   char *dir = tu_tmpdir ();
   ck_assert_int_eq (tu_run (&out, &err, "game %s --concept satisficing --eps 1/10 --xml -o %s/r.xml", gpath, dir), 0);
