@@ -66,7 +66,7 @@ int cmd_encode (int argc, char **argv) {
   game *g = NULL;
   qbf *f = NULL;
   char **names = NULL;
-  if (!gamexml_read_file (&g, in, &err) || !game2qbf (&f, &names, g, t, &err)) rc = cli_report (&err);
+  if (!gamexml_read_file (&g, in, &err) || !game2qbf_encode (&f, &names, g, t, &err)) rc = cli_report (&err);
   else {
     afile a;
     if (!afile_open (&a, out, &err)) rc = cli_report (&err);

@@ -43,7 +43,7 @@ int cmd_reduce (int argc, char **argv) {
   qbf *f;
   if (!qdimacs_read_file (&f, in, &opts, &err, NULL)) return cli_report (&err);
   qbf2game_sizes sz;
-  game *g = qbf2game (f, &sz);
+  game *g = qbf2game_reduce (f, &sz);
   size_t fs = sz.formula_vars + sz.formula_clauses + sz.formula_lits, gs = sz.game_vars + sz.game_entries;
   fprintf (stderr, "c formula: %zu variables, %zu clauses, %zu literals (size %zu)\n", sz.formula_vars,
            sz.formula_clauses, sz.formula_lits, fs);

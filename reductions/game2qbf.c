@@ -205,7 +205,7 @@ static bool constant_sum (enc *e, int rl, int rf, int nstage_vars) {
   return ok;
 }
 
-bool game2qbf (qbf **out, char ***names, const game *g, const mpq_t t, scnfg_error *err) {
+bool game2qbf_encode (qbf **out, char ***names, const game *g, const mpq_t t, scnfg_error *err) {
   *out = NULL;
   if (names) *names = NULL;
   enc e = {.g = g, .err = err, .ok = true};

@@ -25,6 +25,6 @@ struct scnfg_error;
  * On success *out is a new finished formula (qbf_free) and, if names != NULL,
  * *names a new array (free each, then the array) naming QBF variables
  * 1..nvars ("x3" for stage variables, "" for auxiliaries). */
-bool game2qbf (struct qbf **out, char ***names, const struct game *g, const mpq_t t, struct scnfg_error *err);
+bool game2qbf_encode (struct qbf **out, char ***names, const struct game *g, const mpq_t t, struct scnfg_error *err);
 
 #endif

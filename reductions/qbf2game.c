@@ -19,7 +19,7 @@ static size_t count_entries (const game_expr *e) {
   return n;
 }
 
-game *qbf2game (const qbf *f, qbf2game_sizes *sz) {
+game *qbf2game_reduce (const qbf *f, qbf2game_sizes *sz) {
   game *g = game_new ("reduction of a QBF (DESIGN 5)");
   int L = game_add_player (g, "L"), F = game_add_player (g, "F");
   game_set_leader (g, L);

@@ -32,6 +32,6 @@ typedef struct qbf2game_sizes {
  * c<j> := or(literals), phi := and(c<j>); rewards uL = phi, uF = not phi.
  * Variable ids are x<v> for QBF variable v. Returns a new finished game
  * (game_free); 'sz' may be NULL. */
-struct game *qbf2game (const struct qbf *f, qbf2game_sizes *sz);
+struct game *qbf2game_reduce (const struct qbf *f, qbf2game_sizes *sz);
 
 #endif
