@@ -28,6 +28,10 @@ typedef struct xerr {
   char elem[48];
 } xerr;
 
+static void quiet (void *ctx, const char *msg, ...) {
+  (void) ctx, (void) msg;
+}
+
 static void copy_msg (xerr *x, const char *m) {
   snprintf (x->msg, sizeof x->msg, "%s", m ? m : "error");
   size_t n = strlen (x->msg);
@@ -100,7 +104,9 @@ xmlDocPtr xmldoc_parse_valid (const char *buf, size_t len, const char *name, con
   ctxt->sax->externalSubset = NULL;
   ctxt->sax->resolveEntity = NULL;
   ctxt->sax->entityDecl = NULL;
+  xmlSetGenericErrorFunc (NULL, quiet); /* encoding errors bypass the structured handler */
   xmlParseDocument (ctxt);
+  xmlSetGenericErrorFunc (NULL, NULL);
   xmlDocPtr doc = ctxt->myDoc;
   bool ok = ctxt->wellFormed && doc && !x.set;
   ctxt->myDoc = NULL;
