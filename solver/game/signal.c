@@ -15,6 +15,7 @@
  * t >= and t' <=, an exact feasibility question per support). */
 #include "solver/game/signal.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,6 +227,30 @@ static unsigned popcount (unsigned x) {
   return n;
 }
 
+/* lo/hi of every coordinate over the nonempty bounded polytope p; mid gets
+ * the average of the optimal vertices found (a point of p, in the relative
+ * interior whenever a coordinate is not fixed: a readable witness). */
+static void ranges (const polytope *p, mpq_t *lo, mpq_t *hi, mpq_t *mid) {
+  unsigned n = p->n;
+  mpq_t *c = qvec (n), *x = qvec (n);
+  for (unsigned j = 0; j < n; j++) mpq_set_ui (mid[j], 0, 1);
+  for (unsigned j = 0; j < n; j++)
+    for (int sgn = 1; sgn >= -1; sgn -= 2) {
+      for (unsigned k = 0; k < n; k++) mpq_set_si (c[k], k == j ? sgn : 0, 1);
+      polytope_status st = polytope_minimize (p, c, x, sgn > 0 ? lo[j] : hi[j]);
+      (void) st;
+      assert (st == POLYTOPE_OPTIMAL);
+      if (sgn < 0) mpq_neg (hi[j], hi[j]);
+      for (unsigned k = 0; k < n; k++) mpq_add (mid[k], mid[k], x[k]);
+    }
+  mpq_t d;
+  mpq_init (d);
+  mpq_set_ui (d, 2 * n, 1);
+  for (unsigned j = 0; j < n; j++) mpq_div (mid[j], mid[j], d);
+  mpq_clear (d);
+  qvec_free (c, n), qvec_free (x, n);
+}
+
 /* Fills r for support T at m if both polytopes are nonempty. */
 static bool make_response (signal_response *r, const signal_game *sg, unsigned m, unsigned T, mpq_t *const pay,
                            uint32_t all) {
@@ -249,9 +274,8 @@ static bool make_response (signal_response *r, const signal_game *sg, unsigned m
   r->support = T;
   r->belief = bel, r->mix = mix;
   r->blo = qvec (sg->K), r->bhi = qvec (sg->K), r->mlo = qvec (sg->A), r->mhi = qvec (sg->A);
-  bool inf;
-  for (unsigned t = 0; t < sg->K; t++) polytope_range (&bp, t, r->blo[t], r->bhi[t], &inf);
-  for (unsigned a = 0; a < sg->A; a++) polytope_range (&dp, a, r->mlo[a], r->mhi[a], &inf);
+  ranges (&bp, r->blo, r->bhi, bel);
+  ranges (&dp, r->mlo, r->mhi, mix);
   r->d1_ok = false;
   polytope_clear (&dp), polytope_clear (&bp);
   return true;
