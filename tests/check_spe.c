@@ -241,6 +241,11 @@ START_TEST (cli_limit) {
   ck_assert_msg (strstr (out, "status=\"unknown\" reason=\"node limit\""), "%s", out);
   free (out);
   ck_assert_int_eq (tu_run (NULL, NULL, "game '%s/g.xml' --concept spe --timeout x", dir), 2);
+  /* 2^24 leaves take seconds: a 0.05 s deadline is hit */
+  ck_assert_int_eq (tu_run (NULL, NULL, "gengame random-game --win-lose --stages 24 --seed 3 -o '%s/h.xml'", dir), 0);
+  ck_assert_int_eq (tu_run (&out, NULL, "game '%s/h.xml' --concept spe --timeout 0.05", dir), 3);
+  ck_assert_msg (strstr (out, "status unknown (timeout)"), "%s", out);
+  free (out);
   tu_rmdir (dir);
   free (dir);
 }

@@ -353,6 +353,7 @@ void profile_solution_print (FILE *f, const game *g, const game_solution *s, siz
       const game_policy *pol = &s->profile->pol[t];
       const game_var *v = &g->vars[pol->var];
       fprintf (f, "policy stage %u %s (player %s, layer %u)\n", pol->stage, v->id, g->players[v->player], pol->layer);
+      if (pol->layer == 1) fputs ("  (no choice: plays its instinct)\n", f);
       for (size_t i = 0; i < pol->size; i++) {
         if (pol->act[i] == PROFILE_NONE) continue;
         if (lines++ >= max_lines) continue;
