@@ -165,6 +165,56 @@ START_TEST (job_market) {
 }
 END_TEST
 
+static void layered (const char *name, signal_game *sg, signal_result *r, game **g) {
+  *g = fixture (name);
+  solve (*g, sg, r);
+}
+
+START_TEST (layers_fixtures) {
+  /* instinct only: one layered equilibrium, babbling; posteriors = prior */
+  game *g;
+  signal_game sg;
+  signal_result r;
+  layered ("beer-quiche-instinct.xml", &sg, &r, &g);
+  ck_assert_uint_eq (r.n, 2); /* the plain game is unchanged */
+  signal_layers *L = &r.layers;
+  ck_assert (!L->skipped && !L->trivial);
+  ck_assert_uint_eq (L->nstrat[1], 1);
+  ck_assert_uint_eq (L->nstrat[2] + L->nstrat[3], 0);
+  ck_assert_uint_eq (L->n, 1);
+  ck_assert_uint_eq (L->eq[0].layer, 1);
+  for (int i = 0; i < 4; i++) eq_q (L->eq[0].sigma[i], "1/2");
+  ck_assert (L->eq[0].resp[0] == 1 && L->eq[0].resp[1] == 1);
+  eq_q (L->eq[0].post[0], "1/10");
+  eq_q (L->eq[0].post[2], "1/10");
+  eq_q (L->eq[0].reward_s, "5/2");
+  eq_q (L->eq[0].reward_r, "9/10");
+  ck_assert (L->changes_posterior && L->changes_reward);
+  signal_result_clear (&r), signal_game_clear (&sg), game_free (g);
+  /* all layers, observed: babbling at L1 is sustained by punishing other
+     layers off path; the plain pooling PBE reappear at L2 and at L3 */
+  layered ("beer-quiche-layers.xml", &sg, &r, &g);
+  L = &r.layers;
+  ck_assert (sg.observable && !L->trivial);
+  ck_assert (L->nstrat[1] == 1 && L->nstrat[2] == 4 && L->nstrat[3] == 9);
+  ck_assert_uint_eq (L->n, 5);
+  unsigned by[4] = {0, 0, 0, 0};
+  for (size_t i = 0; i < L->n; i++) by[L->eq[i].layer]++;
+  ck_assert (by[1] == 1 && by[2] == 2 && by[3] == 2);
+  ck_assert (L->changes_posterior && L->changes_reward);
+  signal_result_clear (&r), signal_game_clear (&sg);
+  /* the same game with the layer unobserved: only the plain PBE */
+  g->layers_observable = false;
+  ck_assert (signal_game_init (&sg, g, NULL));
+  ck_assert (signal_solve (&r, &sg, 0, NULL));
+  L = &r.layers;
+  ck_assert (L->nstrat[1] == 1 && L->nstrat[2] == 4 && L->nstrat[3] == 4);
+  ck_assert_uint_eq (L->n, 2);
+  ck_assert (!L->changes_posterior && !L->changes_reward);
+  signal_result_clear (&r), signal_game_clear (&sg), game_free (g);
+}
+END_TEST
+
 START_TEST (checker_rejects) {
   /* the checker finds a wrong belief, a non-best response and a deviation */
   game *g = fixture ("beer-quiche.xml");
@@ -260,6 +310,7 @@ Suite *signal_suite (void) {
   tcase_add_test (tc, beer_quiche);
   tcase_add_test (tc, job_market);
   tcase_add_test (tc, checker_rejects);
+  tcase_add_test (tc, layers_fixtures);
   tcase_add_test (tc, not_signaling);
   tcase_add_test (tc, random_games);
   suite_add_tcase (s, tc);

@@ -785,7 +785,10 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
     qvec_free (xt, KM);
     return true;
   }
-  /* the strategy set: pure strategies, the instinct, the L3 policies */
+  /* The strategy set. Not observable: the union of the layers' policy
+     sets, each strategy tagged with the lowest layer holding it.
+     Observable: (layer, policy) pairs, each layer with its whole set. */
+  bool obs = sg->observable;
   lstrat *S = NULL;
   size_t nS = 0, capS = 0;
 #define PUSH(tg, sig)                                                                                                  \
@@ -793,7 +796,13 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
     if (nS == capS) capS = capS ? 2 * capS : 16, S = mem_realloc (S, capS * sizeof *S);                                \
     S[nS].tag = (tg), S[nS].sigma = (sig), nS++;                                                                       \
   } while (0)
-  if (choose)
+  if (obs && sg->layers & GAME_L1) {
+    mpq_t *sig = qvec (KM);
+    for (size_t i = 0; i < KM; i++) mpq_set (sig[i], xt[i]);
+    PUSH (1, sig);
+  }
+  size_t first_pure = nS;
+  if (obs ? (sg->layers & GAME_L2) != 0 : choose)
     for (uint64_t ix = 0; ix < npure; ix++) {
       mpq_t *sig = qvec (KM);
       uint64_t rest = ix;
@@ -801,12 +810,12 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
         mpq_set_ui (sig[t * M + rest % M], 1, 1);
         rest /= M;
       }
-      PUSH (puretag, sig);
+      PUSH (obs ? 2 : puretag, sig);
     }
   size_t first_mixed = nS;
-  if (sg->layers & GAME_L1) {
+  if (!obs && sg->layers & GAME_L1) {
     uint64_t ix;
-    if (choose && is_pure (sg, xt, &ix)) S[ix].tag = 1;
+    if (choose && is_pure (sg, xt, &ix)) S[first_pure + ix].tag = 1;
     else {
       mpq_t *sig = qvec (KM);
       for (size_t i = 0; i < KM; i++) mpq_set (sig[i], xt[i]);
@@ -814,26 +823,31 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
     }
   }
   if (sg->layers & GAME_L3) {
-    /* policies over (theta, x~): digit per (t, x) with xt > 0 */
+    /* policies over (theta, x~): one digit per (t, x) with P(x | t) > 0 */
     unsigned nd = 0, dt[SIGNAL_MAX_TYPES * 64], dx[SIGNAL_MAX_TYPES * 64];
     for (unsigned t = 0; t < K; t++)
       for (unsigned x = 0; x < M && nd < SIGNAL_MAX_TYPES * 64; x++)
         if (mpq_sgn (xt[t * M + x])) dt[nd] = t, dx[nd] = x, nd++;
     unsigned *dig = mem_calloc (nd + 1, sizeof *dig);
+    bool *seenpure = mem_calloc (npure, sizeof *seenpure);
+    size_t first3 = nS;
     mpq_t *sig = qvec (KM);
     for (;;) {
       for (size_t i = 0; i < KM; i++) mpq_set_ui (sig[i], 0, 1);
       for (unsigned i = 0; i < nd; i++)
         mpq_add (sig[dt[i] * M + dig[i]], sig[dt[i] * M + dig[i]], xt[dt[i] * M + dx[i]]);
       uint64_t ix;
-      if (!is_pure (sg, sig, &ix)) {
-        bool seen = false;
-        for (size_t j = first_mixed; j < nS && !seen; j++) seen = same_sigma (sg, S[j].sigma, sig);
-        if (!seen) {
-          mpq_t *cp = qvec (KM);
-          for (size_t i = 0; i < KM; i++) mpq_set (cp[i], sig[i]);
-          PUSH (3, cp);
-        }
+      bool pure = is_pure (sg, sig, &ix), fresh;
+      if (pure) fresh = obs && !seenpure[ix], seenpure[ix] = true;
+      else {
+        fresh = true;
+        for (size_t j = obs ? first3 : first_mixed; j < nS && fresh; j++)
+          fresh = !(pure == false && same_sigma (sg, S[j].sigma, sig));
+      }
+      if (fresh) {
+        mpq_t *cp = qvec (KM);
+        for (size_t i = 0; i < KM; i++) mpq_set (cp[i], sig[i]);
+        PUSH (3, cp);
       }
       unsigned i = nd;
       while (i-- > 0) {
@@ -843,11 +857,17 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
       if (i == (unsigned) -1) break;
     }
     qvec_free (sig, KM);
-    free (dig);
+    free (dig), free (seenpure);
   }
 #undef PUSH
-  for (size_t j = 0; j < nS; j++) L->nstrat[S[j].tag]++;
-  L->trivial = choose && nS == npure && (!sg->observable || L->nstrat[1] == 0);
+  bool allpure = true, onetag = true;
+  for (size_t j = 0; j < nS; j++) {
+    L->nstrat[S[j].tag]++;
+    uint64_t ix;
+    allpure &= is_pure (sg, S[j].sigma, &ix);
+    onetag &= S[j].tag == S[0].tag;
+  }
+  L->trivial = choose && nS == npure && allpure && (!obs || onetag);
   /* the receiver's pure responses, rationalisable at every message */
   size_t nR = 0;
   int *R = mem_alloc ((size_t) nresp * M * sizeof *R);

@@ -173,8 +173,9 @@ void sigprint_text (FILE *f, const signal_game *sg, const signal_result *r, unsi
     fputs ("layers: not analysed (too many strategies or receiver responses)\n", f);
     return;
   }
-  fprintf (f, "layers: sender strategies by lowest layer L1 %zu, L2 %zu, L3 %zu; %zu layered equilibria%s\n",
-           L->nstrat[1], L->nstrat[2], L->nstrat[3], L->n, L->trivial ? " (the plain game)" : "");
+  fprintf (f, "layers: sender strategies %s L1 %zu, L2 %zu, L3 %zu; %zu layered equilibria%s\n",
+           sg->observable ? "per chosen layer (observed)" : "by lowest layer", L->nstrat[1], L->nstrat[2], L->nstrat[3],
+           L->n, L->trivial ? " (the plain game)" : "");
   if (!L->trivial)
     for (size_t i = 0; i < L->n; i++) {
       const signal_layer_eq *q = &L->eq[i];
