@@ -625,6 +625,7 @@ bool signal_solve (signal_result *res, const signal_game *sg, uint64_t max_strat
 
 #define LAYER_MAX_STRATEGIES 4096
 #define LAYER_MAX_RESPONSES 4096
+#define LAYER_MAX_PAIRS ((uint64_t) 1 << 18) /* strategies x responses */
 
 typedef struct lstrat {
   unsigned tag;
@@ -868,6 +869,14 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
     onetag &= S[j].tag == S[0].tag;
   }
   L->trivial = choose && nS == npure && allpure && (!obs || onetag);
+  if ((uint64_t) nS * nresp > LAYER_MAX_PAIRS) {
+    /* too large to enumerate; the plain game needs no enumeration */
+    L->skipped = true;
+    for (size_t j = 0; j < nS; j++) qvec_free (S[j].sigma, KM);
+    free (S);
+    qvec_free (xt, KM);
+    return true;
+  }
   /* the receiver's pure responses, rationalisable at every message */
   size_t nR = 0;
   int *R = mem_alloc ((size_t) nresp * M * sizeof *R);

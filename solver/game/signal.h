@@ -100,7 +100,8 @@ typedef struct signal_layer_eq {
 } signal_layer_eq;
 
 typedef struct signal_layers {
-  bool skipped;          /* too many strategies or responses: not analysed */
+  bool skipped;          /* too many strategies or responses: equilibria not enumerated
+                            (trivial is still set when the strategy set was built) */
   bool trivial;          /* the strategy set equals the plain pure strategies */
   size_t nstrat[4];      /* distinct strategies whose lowest layer is 1, 2, 3 */
   size_t n;

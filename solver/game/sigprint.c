@@ -170,7 +170,8 @@ void sigprint_text (FILE *f, const signal_game *sg, const signal_result *r, unsi
   }
   const signal_layers *L = &r->layers;
   if (L->skipped) {
-    fputs ("layers: not analysed (too many strategies or receiver responses)\n", f);
+    if (L->trivial) fputs ("layers: the sender's strategy set is the plain one: the layer choice changes nothing\n", f);
+    else fputs ("layers: not analysed (too many strategies or receiver responses)\n", f);
     return;
   }
   fprintf (f, "layers: sender strategies %s L1 %zu, L2 %zu, L3 %zu; %zu layered equilibria%s\n",
@@ -342,10 +343,10 @@ void sigprint_xml (FILE *f, const signal_game *sg, const signal_result *r, unsig
     fputs ("  </pbe>\n", f);
   }
   const signal_layers *L = &r->layers;
-  fprintf (f, "  <layers analysed=\"%s\"", L->skipped ? "false" : "true");
+  fprintf (f, "  <layers analysed=\"%s\" plain=\"%s\"", L->skipped ? "false" : "true", L->trivial ? "true" : "false");
   if (!L->skipped)
-    fprintf (f, " plain=\"%s\" l1=\"%zu\" l2=\"%zu\" l3=\"%zu\" equilibria=\"%zu\" changes-posterior=\"%s\" changes-reward=\"%s\"",
-             L->trivial ? "true" : "false", L->nstrat[1], L->nstrat[2], L->nstrat[3], L->n,
+    fprintf (f, " l1=\"%zu\" l2=\"%zu\" l3=\"%zu\" equilibria=\"%zu\" changes-posterior=\"%s\" changes-reward=\"%s\"",
+             L->nstrat[1], L->nstrat[2], L->nstrat[3], L->n,
              L->changes_posterior ? "true" : "false", L->changes_reward ? "true" : "false");
   fputs (L->skipped || !L->n ? "/>\n" : ">\n", f);
   if (L->skipped || !L->n) goto end;
