@@ -12,17 +12,20 @@
 CC      ?= cc
 SRCDIRS := base solver reductions proofs instances
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
-CFLAGS_BASE := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -I. $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
-LIBS    := -lpicosat -lgmp $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2) -lm
-CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lrt -lpthread -lm)
+# pkg-config is asked lazily (first use, after 'deps' has installed it), then cached.
+XML_CFLAGS = $(eval XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2))$(XML_CFLAGS)
+XML_LIBS   = $(eval XML_LIBS := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2))$(XML_LIBS)
+CHECK_LIBS = $(eval CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck_pic -lsubunit -lrt -lpthread -lm))$(CHECK_LIBS)
+CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -I. $(XML_CFLAGS)
+LIBS    = -lpicosat -lgmp $(XML_LIBS) -lm
 
 ifeq ($(SANITIZE),1)
   VARIANT := san
-  CFLAGS  := $(CFLAGS_BASE) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+  CFLAGS  = $(CFLAGS_BASE) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
   LDFLAGS += -fsanitize=address,undefined
 else
   VARIANT := rel
-  CFLAGS  := $(CFLAGS_BASE) -O2 -g
+  CFLAGS  = $(CFLAGS_BASE) -O2 -g
 endif
 
 B       := build/$(VARIANT)
@@ -48,7 +51,7 @@ bin/scnfg: $(BIN)
 	@mkdir -p bin
 	@if [ "$(VARIANT)" = rel ]; then cp $(BIN) bin/scnfg; fi
 
-$(B)/%.o: %.c
+$(B)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
@@ -76,9 +79,21 @@ $(BIN): $(CLIOBJ) $(LIB)
 $(RUNNER): $(TESTOBJ) $(filter-out $(B)/cli/main.o,$(CLIOBJ)) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
+# RelaxNG schemas compiled into the binary: DIR/X.rng -> $(B)/gen/X_rng.inc
+RNGDIRS := solver/game solver/qbf proofs
+vpath %.rng $(RNGDIRS)
+$(B)/gen/%_rng.inc: %.rng mk/embed.sh
+	@mkdir -p $(dir $@)
+	@sh mk/embed.sh $< > $@.tmp && mv $@.tmp $@
+$(B)/solver/game/gamexml.o: $(B)/gen/scnfg_rng.inc $(B)/gen/result_rng.inc
+$(B)/solver/qbf/cert.o: $(B)/gen/cert_rng.inc
+$(B)/proofs/verify.o: $(B)/gen/verify_rng.inc
+$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o: CFLAGS += -I$(B)/gen
+
 # Every exported library symbol carries a module prefix (STYLE §1).
 symbols: $(LIB)
 	@sh mk/symbols.sh $(LIB)
+	@sh mk/includes.sh
 
 check: deps $(BIN) $(RUNNER) symbols
 	SCNFG_BIN=$(abspath $(BIN)) SCNFG_TOP=$(abspath .) UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \

@@ -80,10 +80,13 @@ static void help (void) {
           "                 (defaults %d, %d, %d, %d, %d)\n"
           "  kbkf --n N     Kleine Buening-Karpinski-Floegel formulas (4N+1 vars, 4N+2 clauses)\n"
           "  qparity --n N  QParity (2N+1 vars, 4N clauses)\n"
-          "  cr --n N       completion principle CR_N (N^2+2N+1 vars, 2N^2+2 clauses; N <= 1000)\n"
+          "  cr --n N       completion principle CR_N (N^2+2N+1 vars, 2N^2+2 clauses; N <= 999)\n"
           "  equality --n N equality formulas (3N vars, 2N+1 clauses)\n"
           "The crafted families (kbkf, qparity, cr, equality) are false for every N >= 1; they\n"
           "accept --seed and ignore it. random, ssat and chen-interian require --seed.\n\n"
+          "game families (write a game XML file instead; see their own --help):\n"
+          "  random-game    seeded random S-CNFG (scnfg gen random-game --help)\n"
+          "  signaling      seeded random signaling game (scnfg gen signaling --help)\n\n"
           "options:\n"
           "  --seed S       seed, 0..2^64-1\n"
           "  -o FILE        output file (default: stdout; '-' is stdout)\n\n"
@@ -120,6 +123,14 @@ static void print_list (FILE *f, const unsigned *a, unsigned n) {
 }
 
 int cmd_gen (int argc, char **argv) {
+  if (argc > 1 && !strcmp (argv[1], "random-game")) {
+    int cmd_gengame (int, char **);
+    return cmd_gengame (argc, argv);
+  }
+  if (argc > 1 && !strcmp (argv[1], "signaling")) {
+    int cmd_gensignal (int, char **);
+    return cmd_gensignal (argc, argv);
+  }
   const char *family_name = NULL, *val[O_COUNT] = {0};
   bool given[O_COUNT] = {0};
   for (int i = 1; i < argc; i++) {

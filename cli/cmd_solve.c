@@ -12,6 +12,7 @@
 #include "solver/qbf/eval.h"
 #include "solver/qbf/qbf.h"
 #include "solver/qbf/qdimacs.h"
+#include "solver/qbf/ssat.h"
 
 const char cmd_solve_summary[] = "decide a QBF or SSAT formula in QDIMACS (QBFEVAL output)";
 
@@ -31,8 +32,8 @@ static void help (void) {
           "                   checked before printing by deciding the formula it leaves\n\n"
           "  --cegar NAME=V   set a QBF solver option (below)\n\n"
           "QBF is decided by clausal abstraction over PicoSAT (see README: qbf-solver);\n"
-          "SSAT by the reference evaluator (at most %d quantified variables).\n\n"
-          "QBF solver options (--cegar NAME=V):\n", EVAL_MAX_VARS);
+          "SSAT exactly by DPLL over the prefix with a residual cache (see README: SSAT).\n\n"
+          "QBF solver options (--cegar NAME=V):\n");
   unsigned nopt;
   const cegar_opt_info *table = cegar_opt_table (&nopt);
   for (unsigned k = 0; k < nopt; k++) {
@@ -122,7 +123,9 @@ int cmd_solve (int argc, char **argv) {
   mpq_t value;
   mpq_init (value);
   if (qbf_is_stochastic (f)) {
-    if (eval_value (value, f)) {
+    ssat_stats sst;
+    size_t cache = lim.max_mem ? lim.max_mem : SSAT_DEFAULT_CACHE;
+    if (ssat_solve (value, f, &lim, cache, &sst)) {
       fputs ("s value ", stdout);
       rat_print (stdout, value);
       fputc ('\n', stdout);
@@ -131,7 +134,12 @@ int cmd_solve (int argc, char **argv) {
       puts ("s value unknown");
       status = CLI_EXIT_LIMIT;
     }
-    if (verbose) printf ("c solver reference-evaluator time %.3f\n", limits_elapsed (&lim));
+    if (verbose)
+      printf ("c solver ssat-dpll nodes %llu propagations %llu cache-hits %llu cache-stores %llu "
+              "cache-evictions %llu cache-entries %zu time %.3f\n",
+              (unsigned long long) sst.nodes, (unsigned long long) sst.propagations,
+              (unsigned long long) sst.cache_hits, (unsigned long long) sst.cache_stores,
+              (unsigned long long) sst.cache_evictions, sst.cache_entries, limits_elapsed (&lim));
   } else {
     cegar_stats st;
     cegar_stats_init (&st);

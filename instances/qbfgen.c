@@ -266,7 +266,7 @@ qbf *qbfgen_qparity (unsigned n) {
 
 qbf *qbfgen_cr (unsigned n) {
   /* xij = (i-1)n + j; z = n^2+1; ai = n^2+1+i; bj = n^2+n+1+j */
-  if (n == 0 || n > 1000) return NULL;
+  if (n == 0 || n > 999) return NULL; /* n^2+2n+1 <= QBFGEN_MAX_VARS */
   uint64_t nn = (uint64_t) n * n, nv = nn + 2 * (uint64_t) n + 1, nc = 2 * nn + 2;
   if (!crafted_size_ok (nv, 4 * 2 * nn + 2 * ((uint64_t) n + 1))) return NULL;
   qbf *f = qbf_new ((long) nv, (long) nc);

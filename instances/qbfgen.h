@@ -48,7 +48,7 @@ bool qbfgen_random_check (const qbfgen_random *p, const char **why);
  * caps above). Definitions, variable numbering and sizes are in qbfgen.c:
  *   kbkf(n): 4n+1 vars, 4n+2 clauses, 2n+1 blocks (E A E ... A E)
  *   qparity(n): 2n+1 vars, 4n clauses, E A E
- *   cr(n): n^2+2n+1 vars, 2n^2+2 clauses, E A E (n <= 1000)
+ *   cr(n): n^2+2n+1 vars, 2n^2+2 clauses, E A E (n <= 999)
  *   equality(n): 3n vars, 2n+1 clauses, E A E */
 struct qbf *qbfgen_kbkf (unsigned n);     /* Kleine Buening, Karpinski, Floegel 1995 */
 struct qbf *qbfgen_qparity (unsigned n);  /* Beyersdorff, Chew, Janota 2015 */

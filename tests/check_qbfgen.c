@@ -136,7 +136,7 @@ START_TEST (crafted_bad_n) {
   ck_assert_ptr_null (qbfgen_equality (0));
   ck_assert_ptr_null (qbfgen_kbkf (QBFGEN_MAX_VARS));
   ck_assert_ptr_null (qbfgen_qparity (QBFGEN_MAX_VARS));
-  ck_assert_ptr_null (qbfgen_cr (1001));
+  ck_assert_ptr_null (qbfgen_cr (1000));
   ck_assert_ptr_null (qbfgen_equality (QBFGEN_MAX_VARS));
 }
 END_TEST

@@ -1,0 +1,208 @@
+/* Seeded random S-CNFG generator (see gamegen.h). Every draw comes from the
+ * project's splitmix64 in a fixed order, so a seed fixes the bytes. */
+#include "instances/gamegen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "base/mem.h"
+#include "base/prng.h"
+#include "solver/game/model.h"
+
+void gamegen_params_init (gamegen_params *p) {
+  memset (p, 0, sizeof *p);
+  p->stages = 4;
+  p->domain = 2;
+}
+
+/* A random rational p/q, q in 1..4, value in [0, 4]. */
+static void rand_reward (prng *r, mpq_t out) {
+  long q = (long) prng_range (r, 1, 4);
+  long n = (long) prng_range (r, 0, 4 * q);
+  mpq_set_si (out, n, (unsigned long) q);
+  mpq_canonicalize (out);
+}
+
+static game *win_lose (const gamegen_params *p, prng *r) {
+  game *g = game_new ("random win-lose game");
+  int L = game_add_player (g, "L"), F = game_add_player (g, "F");
+  game_set_leader (g, L);
+  unsigned T = p->stages;
+  int *x = mem_alloc ((T + 1) * sizeof *x);
+  char id[32];
+  for (unsigned t = 1; t <= T; t++) {
+    snprintf (id, sizeof id, "x%u", t);
+    x[t - 1] = game_add_var (g, GAME_ACTION, id, 2);
+    game_set_owner (g, x[t - 1], prng_chance (r, 1, 2) ? L : F);
+    game_set_stage (g, x[t - 1], t);
+    game_set_layers (g, x[t - 1], GAME_L2);
+    for (unsigned s = 1; s < t; s++) game_add_observation (g, x[t - 1], x[s - 1]);
+  }
+  unsigned m = p->clauses ? p->clauses : 2 * T;
+  game_expr **cl = mem_alloc ((m + 1) * sizeof *cl);
+  for (unsigned j = 0; j < m; j++) {
+    game_expr *lit[3];
+    unsigned k = T < 3 ? T : 3;
+    for (unsigned i = 0; i < k; i++) {
+      int v = x[prng_below (r, T)];
+      lit[i] = prng_chance (r, 1, 2) ? game_expr_var (v) : game_expr_not (game_expr_var (v));
+    }
+    snprintf (id, sizeof id, "c%u", j + 1);
+    int c = game_add_var (g, GAME_ENDOGENOUS, id, 2);
+    game_set_expr (g, c, k ? game_expr_nary (GAME_OR, k, lit) : game_expr_const (0));
+    cl[j] = game_expr_var (c);
+  }
+  int f = game_add_var (g, GAME_ENDOGENOUS, "F", 2);
+  game_set_expr (g, f, m ? game_expr_nary (GAME_AND, m, cl) : game_expr_const (1));
+  int uL = game_add_var (g, GAME_UTILITY, "uL", 0);
+  game_set_owner (g, uL, L);
+  game_set_expr (g, uL, game_expr_var (f));
+  int uF = game_add_var (g, GAME_UTILITY, "uF", 0);
+  game_set_owner (g, uF, F);
+  game_set_expr (g, uF, game_expr_not (game_expr_var (f)));
+  free (cl), free (x);
+  return g;
+}
+
+static game *general (const gamegen_params *p, prng *r) {
+  game *g = game_new ("random game");
+  int pl[2];
+  pl[0] = game_add_player (g, "L");
+  pl[1] = game_add_player (g, "F");
+  game_set_leader (g, pl[0]);
+  unsigned T = p->stages, K = p->confounders;
+  char id[32];
+  /* confounders */
+  int *u = mem_alloc ((K + 1) * sizeof *u);
+  mpq_t prior[2];
+  mpq_init (prior[0]), mpq_init (prior[1]);
+  for (unsigned k = 0; k < K; k++) {
+    snprintf (id, sizeof id, "u%u", k + 1);
+    u[k] = game_add_var (g, GAME_EXOGENOUS, id, 2);
+    long w0 = (long) prng_range (r, 0, 3), w1 = (long) prng_range (r, w0 ? 0 : 1, 3);
+    mpq_set_si (prior[0], w0, (unsigned long) (w0 + w1));
+    mpq_set_si (prior[1], w1, (unsigned long) (w0 + w1));
+    mpq_canonicalize (prior[0]), mpq_canonicalize (prior[1]);
+    game_set_prior (g, u[k], (const mpq_t *) prior);
+    game_set_position (g, u[k], (unsigned) prng_range (r, 1, T + 1));
+  }
+  mpq_clear (prior[0]), mpq_clear (prior[1]);
+  /* actions */
+  int *x = mem_alloc ((T + 1) * sizeof *x);
+  unsigned *owner = mem_alloc ((T + 1) * sizeof *owner);
+  for (unsigned t = 1; t <= T; t++) {
+    snprintf (id, sizeof id, "x%u", t);
+    unsigned d = (unsigned) prng_range (r, 2, p->domain);
+    x[t - 1] = game_add_var (g, GAME_ACTION, id, d);
+    owner[t - 1] = (unsigned) prng_below (r, 2);
+    game_set_owner (g, x[t - 1], pl[owner[t - 1]]);
+    game_set_stage (g, x[t - 1], t);
+    unsigned roll = (unsigned) prng_below (r, 20);
+    game_set_layers (g, x[t - 1], roll < 12 ? GAME_LAYERS_ALL : roll < 14 ? GAME_L1 : roll < 17 ? GAME_L2 : GAME_L2 | GAME_L3);
+    /* observations */
+    for (unsigned s = 1; s < t; s++) {
+      bool own = owner[s - 1] == owner[t - 1];
+      bool obs = p->perfect_info || own || prng_chance (r, 1, 2);
+      if (!p->perfect_info && !obs) {
+        /* perfect recall: an earlier own stage that observed x_s forces it */
+        for (unsigned q = s + 1; q < t && !obs; q++)
+          if (owner[q - 1] == owner[t - 1]) {
+            const game_var *w = &g->vars[x[q - 1]];
+            for (unsigned j = 0; j < w->nobs; j++) obs |= w->obs[j] == x[s - 1];
+          }
+      }
+      if (obs) game_add_observation (g, x[t - 1], x[s - 1]);
+    }
+    if (p->perfect_info)
+      for (unsigned k = 0; k < K; k++)
+        if (g->vars[u[k]].position <= t) game_add_observation (g, x[t - 1], u[k]);
+    /* instinct: a table over a revealed confounder, or over an earlier action, or none */
+    unsigned kind = (unsigned) prng_below (r, 3);
+    int src = -1;
+    if (kind == 0 && K) {
+      unsigned k = (unsigned) prng_below (r, K);
+      if (g->vars[u[k]].position <= t) src = u[k];
+    } else if (kind == 1 && t > 1) {
+      src = x[prng_below (r, t - 1)];
+    }
+    if (src >= 0) {
+      unsigned ds = g->vars[src].domain;
+      long *vals = mem_alloc (ds * sizeof *vals);
+      for (unsigned i = 0; i < ds; i++) vals[i] = (long) prng_below (r, d);
+      game_set_expr (g, x[t - 1], game_expr_table (1, &src, ds, vals, NULL));
+      free (vals);
+    }
+    /* active-if on a quarter of the later stages */
+    if (t > 1 && prng_chance (r, 1, 4)) {
+      int s = x[prng_below (r, t - 1)];
+      game_set_active_if (g, x[t - 1], game_expr_eq (s, (long) prng_below (r, g->vars[s].domain)));
+    }
+  }
+  /* a Boolean endogenous node over two earlier variables */
+  int e = -1;
+  if (T >= 2) {
+    int a = x[prng_below (r, T)], b = x[prng_below (r, T)];
+    game_expr *k2[2] = {game_expr_eq (a, 0), game_expr_eq (b, (long) prng_below (r, g->vars[b].domain))};
+    game_op op = prng_chance (r, 1, 2) ? GAME_XOR : GAME_OR;
+    e = game_add_var (g, GAME_ENDOGENOUS, "e1", 2);
+    game_set_expr (g, e, game_expr_nary (op, 2, k2));
+  }
+  /* utilities: a table over up to 3 parents, plus an indicator bonus */
+  unsigned npool = T + K + (e >= 0);
+  int *pool = mem_alloc ((npool + 1) * sizeof *pool);
+  unsigned n = 0;
+  for (unsigned t = 0; t < T; t++) pool[n++] = x[t];
+  for (unsigned k = 0; k < K; k++) pool[n++] = u[k];
+  if (e >= 0) pool[n++] = e;
+  mpq_t q;
+  mpq_init (q);
+  for (unsigned i = 0; i < 2; i++) {
+    int par[3];
+    unsigned np = 0, want = npool < 3 ? npool : 3;
+    while (np < want) {
+      int c = pool[prng_below (r, npool)];
+      bool dup = false;
+      for (unsigned j = 0; j < np; j++) dup |= par[j] == c;
+      if (!dup) par[np++] = c;
+    }
+    size_t size = 1;
+    for (unsigned j = 0; j < np; j++) size *= g->vars[par[j]].domain;
+    mpq_t *vals = mem_alloc (size * sizeof *vals);
+    for (size_t j = 0; j < size; j++) mpq_init (vals[j]), rand_reward (r, vals[j]);
+    snprintf (id, sizeof id, "u%s", i ? "F" : "L");
+    int ut = game_add_var (g, GAME_UTILITY, id, 0);
+    game_set_owner (g, ut, pl[i]);
+    game_set_expr (g, ut, game_expr_table (np, par, size, NULL, (const mpq_t *) vals));
+    for (size_t j = 0; j < size; j++) mpq_clear (vals[j]);
+    free (vals);
+    if (npool) {
+      int c = pool[prng_below (r, npool)];
+      rand_reward (r, q);
+      game_expr *k2[2] = {game_expr_const_q (q), game_expr_eq (c, (long) prng_below (r, g->vars[c].domain))};
+      snprintf (id, sizeof id, "b%s", i ? "F" : "L");
+      int b = game_add_var (g, GAME_UTILITY, id, 0);
+      game_set_owner (g, b, pl[i]);
+      game_set_expr (g, b, game_expr_nary (GAME_PROD, 2, k2));
+    }
+  }
+  mpq_clear (q);
+  free (pool), free (x), free (owner), free (u);
+  return g;
+}
+
+game *gamegen_random (const gamegen_params *p) {
+  if (p->stages > 64 || p->domain < 2 || p->domain > 16 || p->confounders > 16) return NULL;
+  if (p->win_lose && (p->stages < 1 || p->clauses > 100000)) return NULL;
+  prng r;
+  prng_seed (&r, p->seed);
+  game *g = p->win_lose ? win_lose (p, &r) : general (p, &r);
+  scnfg_error err;
+  error_init (&err);
+  if (!game_finish (g, &err)) {
+    fprintf (stderr, "scnfg: internal error: generated game fails its checks: %s\n", err.msg);
+    abort ();
+  }
+  return g;
+}

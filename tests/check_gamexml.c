@@ -1,0 +1,251 @@
+/* Tests of solver/game/gamexml: one bad-input file per schema and semantic
+ * rule (message and line), hardening, write-then-read round trips, profiles. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/error.h"
+#include "instances/gamegen.h"
+#include "solver/game/gamexml.h"
+#include "solver/game/model.h"
+#include "solver/game/profile.h"
+#include "tests/testutil.h"
+
+static const struct { const char *name; unsigned line; const char *msg; } bad[] = {
+    {"active-if-future", 6, "element <action id=\"a\">: active-if reads 'b', which is not fixed befor"},
+    {"billion-laughs", 2, "document carries a DTD (<!DOCTYPE>), which is not allowed"},
+    {"const-not-integer", 6, "element <action id=\"a\">: instinct constant must be a non-negative inte"},
+    {"cycle", 6, "element <endogenous id=\"e1\">: lies on a cycle of the causal graph"},
+    {"domain-too-small", 5, "element <action id=\"a\">: domain 1 is below 2"},
+    {"dtd", 2, "document carries a DTD (<!DOCTYPE>), which is not allowed"},
+    {"duplicate-id", 6, "element <action id=\"a\">: duplicate id (first declared on line 5)"},
+    {"duplicate-label", 5, "element <action id=\"a\">: label 'x' used twice"},
+    {"duplicate-player", 5, "element <player id=\"L\">: duplicate player id"},
+    {"duplicate-stage", 6, "element <action id=\"b\">: stage 1 already belongs to action 'a'"},
+    {"empty", 0, "not well-formed XML: empty document"},
+    {"eq-out-of-domain", 7, "element <endogenous id=\"e\">: eq compares 'a' with 2, outside its domai"},
+    {"external-entity", 2, "document carries a DTD (<!DOCTYPE>), which is not allowed"},
+    {"instinct-future", 6, "element <action id=\"a\">: instinct reads 'b', which is not fixed before"},
+    {"instinct-out-of-domain", 6, "element <action id=\"a\">: instinct can take value 2, outside the domain"},
+    {"labels-count", 5, "element <action id=\"a\">: 3 labels for a domain of 2 values"},
+    {"leader-not-player", 2, "element <scnfg>: leader 'Z' is not a declared player"},
+    {"no-players", 3, "element <action>: does not match the schema: Did not expect element ac"},
+    {"not-well-formed", 6, "not well-formed XML: Opening and ending tag mismatch: utility line 6 a"},
+    {"observes-future", 5, "element <action id=\"a\">: observes 'b', which is not fixed before stage"},
+    {"observes-twice", 6, "element <action id=\"b\">: observes 'a' twice"},
+    {"observes-unrevealed", 8, "element <action id=\"a\">: observes 'u', which is not fixed before stage"},
+    {"observes-utility", 6, "element <action id=\"b\">: observes utility node 'uL'"},
+    {"perfect-recall-forgets", 12, "element <action id=\"d\">: perfect recall: player 'F' forgets 'a', obser"},
+    {"perfect-recall", 7, "element <action id=\"c\">: perfect recall: player 'L' does not observe i"},
+    {"position-range", 6, "element <exogenous id=\"u\">: position 3 is outside 1..2 (T+1)"},
+    {"prior-count", 6, "element <prior>: prior has 3 values for a domain of 2"},
+    {"prior-negative", 5, "element <exogenous id=\"u\">: prior has a negative probability"},
+    {"prior-sum", 5, "element <exogenous id=\"u\">: prior sums to 5/6, not exactly 1"},
+    {"rational-malformed", 6, "element <table>: table entry '+2' is not a rational: expected a digit"},
+    {"rational-negative-denominator", 6, "element <const>: value '1/-2' is not a rational: expected a denominato"},
+    {"rational-zero-denominator", 6, "element <prior>: probability '1/0' is not a rational: zero denominator"},
+    {"reference-to-utility", 8, "element <endogenous id=\"e\">: equation refers to utility node 'uL'"},
+    {"schema-bad-id", 5, "element <action>: does not match the schema: Element action failed to "},
+    {"schema-layers", 5, "element <action>: does not match the schema: Invalid attribute layers "},
+    {"schema-missing-attribute", 5, "element <action>: does not match the schema: Element action failed to "},
+    {"schema-unknown-element", 6, "element <strategy>: does not match the schema: Did not expect element "},
+    {"schema-version", 2, "element <scnfg>: does not match the schema: Element scnfg failed to va"},
+    {"stage-gap", 6, "element <action id=\"b\">: stage 3 leaves a gap: the 2 actions must have"},
+    {"stage-zero", 5, "element <action id=\"a\">: stage 0 must be at least 1"},
+    {"sum-outside-utility", 7, "element <endogenous id=\"e\">: equation may not use sum or prod (utiliti"},
+    {"table-duplicate-parent", 6, "element <utility id=\"uL\">: table parent 'a' listed twice"},
+    {"table-entry-not-integer", 7, "element <table>: table entry '1/2' is not a non-negative integer"},
+    {"table-size", 6, "element <utility id=\"uL\">: table has 3 entries, expected 2 (the produc"},
+    {"too-deep", 7, "element <not>: elements nested deeper than 100"},
+    {"undefined-entity", 2, "not well-formed XML: Entity 'x' not defined"},
+    {"unknown-observed", 7, "element <observes>: observed variable 'nope' is not a declared variabl"},
+    {"unknown-player", 5, "element <action id=\"a\">: player 'Z' is not declared"},
+    {"unknown-reference", 6, "element <var>: reference 'nope' is not a declared variable"},
+    {"value-out-of-domain", 7, "element <endogenous id=\"e\">: equation can take value 2, outside the do"},
+};
+
+START_TEST (bad_input) {
+  char rel[200];
+  snprintf (rel, sizeof rel, "tests/data/gamexml/bad/%s.xml", bad[_i].name);
+  char *path = tu_path (rel);
+  scnfg_error err;
+  error_init (&err);
+  game *g = (game *) 1;
+  ck_assert_msg (!gamexml_read_file (&g, path, &err), "%s accepted", bad[_i].name);
+  ck_assert_ptr_null (g);
+  ck_assert_int_eq (err.code, ERROR_INPUT);
+  ck_assert_str_eq (err.file, path);
+  ck_assert_msg (err.line == bad[_i].line, "%s: line %u, expected %u (%s)", bad[_i].name, err.line, bad[_i].line,
+                 err.msg);
+  ck_assert_msg (strstr (err.msg, bad[_i].msg) == err.msg, "%s: message '%s', expected '%s...'", bad[_i].name,
+                 err.msg, bad[_i].msg);
+  free (path);
+}
+END_TEST
+
+START_TEST (bad_input_cli) {
+  char *path = tu_path ("tests/data/gamexml/bad/prior-sum.xml");
+  char *err = NULL;
+  int rc = tu_run (NULL, &err, "game '%s' --concept spe", path);
+  ck_assert_int_eq (rc, 2);
+  char want[4300];
+  snprintf (want, sizeof want, "%s:5: element <exogenous id=\"u\">: prior sums to 5/6, not exactly 1\n", path);
+  ck_assert_msg (strstr (err, want), "%s", err);
+  free (err), free (path);
+}
+END_TEST
+
+START_TEST (size_cap) {
+  char *dir = tu_tmpdir ();
+  char *p = tu_write (dir, "big.xml", "");
+  ck_assert_int_eq (truncate (p, (off_t) GAMEXML_MAX_BYTES + 1), 0);
+  scnfg_error err;
+  error_init (&err);
+  game *g;
+  ck_assert (!gamexml_read_file (&g, p, &err));
+  ck_assert_msg (strstr (err.msg, "exceeds the limit"), "%s", err.msg);
+  error_init (&err);
+  ck_assert (!gamexml_read_file (&g, "/nonexistent/x.xml", &err));
+  ck_assert_int_eq (err.code, ERROR_IO);
+  free (p);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
+/* write g, read it back, compare; write again, compare bytes */
+static void round_trip (const game *g, const char *what) {
+  char *b1 = NULL, *b2 = NULL;
+  size_t n1 = 0, n2 = 0;
+  FILE *f = open_memstream (&b1, &n1);
+  ck_assert (gamexml_write (f, g));
+  fclose (f);
+  scnfg_error err;
+  error_init (&err);
+  game *h;
+  ck_assert_msg (gamexml_read_memory (&h, b1, n1, what, &err), "%s: %s:%u: %s", what, err.file, err.line, err.msg);
+  ck_assert_msg (game_equal (g, h), "%s: round trip changed the game", what);
+  f = open_memstream (&b2, &n2);
+  ck_assert (gamexml_write (f, h));
+  fclose (f);
+  ck_assert_uint_eq (n1, n2);
+  ck_assert_msg (!memcmp (b1, b2, n1), "%s: second write differs", what);
+  game_free (h);
+  free (b1), free (b2);
+}
+
+static const char *fixtures[] = {"active-if-tree", "entry-deterrence", "eps-example", "eps-tie",
+                                 "chance",         "three-players",    "lottery",     "imperfect"};
+
+START_TEST (round_trip_fixtures) {
+  char rel[200];
+  snprintf (rel, sizeof rel, "instances/games/%s.xml", fixtures[_i]);
+  char *path = tu_path (rel);
+  scnfg_error err;
+  error_init (&err);
+  game *g;
+  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s: %s", rel, err.msg);
+  round_trip (g, rel);
+  game_free (g);
+  free (path);
+}
+END_TEST
+
+START_TEST (round_trip_random) {
+  for (uint64_t seed = 0; seed < 60; seed++) {
+    gamegen_params p;
+    gamegen_params_init (&p);
+    p.seed = seed;
+    p.stages = (unsigned) (seed % 6);
+    p.domain = 2 + (unsigned) (seed % 3);
+    p.confounders = (unsigned) (seed % 3);
+    p.perfect_info = seed % 2;
+    p.win_lose = seed % 10 == 9;
+    if (p.win_lose && p.stages == 0) p.stages = 3;
+    game *g = gamegen_random (&p);
+    ck_assert_ptr_nonnull (g);
+    round_trip (g, "random");
+    game_free (g);
+  }
+}
+END_TEST
+
+static game *fixture (const char *name) {
+  char rel[200];
+  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
+  char *path = tu_path (rel);
+  scnfg_error err;
+  error_init (&err);
+  game *g;
+  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s", err.msg);
+  free (path);
+  return g;
+}
+
+static void expect_profile_error (const game *g, const char *doc, unsigned line, const char *msg) {
+  scnfg_error err;
+  error_init (&err);
+  game_profile *p = (game_profile *) 1;
+  ck_assert_msg (!gamexml_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err), "accepted: %s", doc);
+  ck_assert_ptr_null (p);
+  ck_assert_msg (err.line == line, "line %u, expected %u (%s)", err.line, line, err.msg);
+  ck_assert_msg (strstr (err.msg, msg), "message '%s', expected '%s'", err.msg, msg);
+}
+
+START_TEST (profile_read) {
+  game *g = fixture ("active-if-tree");
+  const char *good = "<profile>\n"
+                     " <policy stage=\"1\" action=\"m\" observes=\"\"><play obs=\"\" do=\"1\"/></policy>\n"
+                     " <policy stage=\"2\" action=\"f\" observes=\"m\"><play obs=\"0\" do=\"0\"/></policy>\n"
+                     " <policy stage=\"3\" action=\"e\" observes=\"m f\"><play obs=\"0 1\" do=\"0\"/></policy>\n"
+                     "</profile>\n";
+  scnfg_error err;
+  error_init (&err);
+  game_profile *p;
+  ck_assert_msg (gamexml_read_profile_memory (&p, g, good, strlen (good), "p.xml", &err), "%s", err.msg);
+  ck_assert_int_eq (p->pol[0].act[0], 1);
+  ck_assert_int_eq (p->pol[1].act[0], 0);
+  ck_assert_int_eq (p->pol[1].act[1], PROFILE_NONE);
+  ck_assert_int_eq (p->pol[2].act[1], 0);
+  profile_free (p);
+  expect_profile_error (g, "<profile>\n <policy stage=\"4\" action=\"m\" observes=\"\"/>\n</profile>", 2,
+                        "stage 4 does not exist");
+  expect_profile_error (g, "<profile>\n <policy stage=\"1\" action=\"f\" observes=\"\"/>\n</profile>", 2,
+                        "stage 1 is action 'm', not 'f'");
+  expect_profile_error (g, "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"\"/>\n</profile>", 2,
+                        "observes must list the stage's observation set in order: \"m\"");
+  expect_profile_error (g,
+                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\">\n  <play obs=\"2\" do=\"0\"/>"
+                        "</policy>\n</profile>",
+                        3, "obs value '2' is outside the domain of 'm'");
+  expect_profile_error (g,
+                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\">\n  <play obs=\"0\" do=\"5\"/>"
+                        "</policy>\n</profile>",
+                        3, "do=\"5\" is out of range");
+  expect_profile_error (g,
+                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\"><play obs=\"0\" do=\"0\"/>\n"
+                        "  <play obs=\"0\" do=\"1\"/></policy>\n</profile>",
+                        3, "a second play for the same information set");
+  expect_profile_error (g, "<profile>\n <policy stage=\"1\" action=\"m\" observes=\"\"/>\n</profile>", 1,
+                        "no policy for stage 2");
+  expect_profile_error (g, "<profile>\n <strategy/>\n</profile>", 2, "does not match the schema");
+  expect_profile_error (g, "<!DOCTYPE profile>\n<profile/>", 1, "DTD");
+  game_free (g);
+}
+END_TEST
+
+Suite *gamexml_suite (void) {
+  Suite *s = suite_create ("gamexml");
+  TCase *tc = tcase_create ("core");
+  tcase_set_timeout (tc, 60);
+  tcase_add_loop_test (tc, bad_input, 0, (int) (sizeof bad / sizeof *bad));
+  tcase_add_test (tc, bad_input_cli);
+  tcase_add_test (tc, size_cap);
+  tcase_add_loop_test (tc, round_trip_fixtures, 0, (int) (sizeof fixtures / sizeof *fixtures));
+  tcase_add_test (tc, round_trip_random);
+  tcase_add_test (tc, profile_read);
+  suite_add_tcase (s, tc);
+  return s;
+}
