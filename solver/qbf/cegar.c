@@ -359,6 +359,10 @@ static void build (solver *S) {
     lv->st.vars = lv->nvars;
     for (unsigned k = 0; k < lv->nvars; k++) S->loc[lv->vars[k]] = sat_new_var (lv->s);
   }
+  if (S->opts.forall_first)
+    for (unsigned L = 0; L < S->nlevels; L++)
+      if (S->lv[L].q == QBF_FORALL)
+        for (unsigned k = 0; k < S->lv[L].nvars; k++) sat_set_important (S->lv[L].s, S->loc[S->lv[L].vars[k]]);
   /* forall variables first take the sign that falsifies more literals */
   if (S->opts.forall_phase) {
     long *score = mem_calloc ((size_t) n + 1, sizeof *score);

@@ -45,7 +45,8 @@ void cegar_stats_clear (cegar_stats *st);
   X (own_phase, 1, 0, 1, "exists levels first try to satisfy each clause by their own literals")  \
   X (own_first, 0, 0, 1, "exists levels decide those choices before any other variable")          \
   X (open_phase, 1, 0, 1, "forall levels first try to keep each clause open")                     \
-  X (forall_phase, 0, 0, 1, "forall variables first take the sign falsifying more literals")      \
+  X (forall_phase, 1, 0, 1, "forall variables first take the sign falsifying more literals")      \
+  X (forall_first, 1, 0, 1, "forall levels decide their own variables before the selectors")      \
   X (expand, 128, 0, 1000000000, "expansions of the last forall block per level (0: none)")       \
   X (expand_lits, 4000000, 0, 4000000000, "literals those expansions may add per level")
 
