@@ -91,8 +91,9 @@ for fam in $FAMS; do
         done
       done ;;
     random)
-      # near-threshold random prefix CNF with 3, 4 and 5 blocks (innermost exists)
-      for cfg in "3 10,10,30 1,1,3 420" "4 8,8,8,30 1,1,1,3 380" "5 6,6,6,6,30 1,1,1,1,3 420"; do
+      # near-threshold random prefix CNF with 3, 4 and 5 blocks (innermost exists):
+      # one literal from every outer block and three innermost ones per clause
+      for cfg in "3 15,15,40 1,1,3 560" "4 10,10,10,40 1,1,1,3 500" "5 8,8,8,8,40 1,1,1,1,3 700"; do
         set -- $cfg
         s=1
         while [ $s -le "$SEEDS" ]; do
