@@ -290,11 +290,12 @@ START_TEST (cegar_options) {
   ck_assert_int_eq (o.expand, 0);
   unsigned nopt;
   const cegar_opt_info *table = cegar_opt_table (&nopt);
-  ck_assert_uint_eq (nopt, 7);
+  ck_assert_uint_eq (nopt, 8);
   ck_assert_str_eq (table[0].name, "own_phase");
   /* every heuristic setting gives the same answers */
   char *dir = tu_tmpdir ();
-  static const long long alt[][7] = { { 0, 0, 0, 0, 0, 0, 0 }, { 1, 1, 1, 1, 1, 1, 100 }, { 0, 1, 0, 0, 1, 1000, 4000000 } };
+  static const long long alt[][8] = { { 0, 0, 0, 0, 0, 0, 0, 0 }, { 1, 1, 1, 1, 1, 1, 100, 1000 },
+                                      { 0, 1, 0, 0, 1, 1000, 4000000, 2 } };
   for (size_t a = 0; a < sizeof alt / sizeof *alt; a++) {
     for (unsigned k = 0; k < nopt; k++) ck_assert (cegar_opts_set (&o, table[k].name, alt[a][k]));
     for (uint64_t seed = 2001; seed <= 2100; seed++) {

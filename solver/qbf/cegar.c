@@ -84,13 +84,13 @@ typedef struct solver {
   size_t cap_cl;
   bool empty_clause;
   /* scratch */
-  unsigned *set, *set2;
-  size_t nset, nset2, cap_set, cap_set2;
+  unsigned *set;       /* the clause set passed between levels */
+  size_t nset, cap_set;
   unsigned *mark;      /* clause -> stamp */
   unsigned stamp;
   int *buf, *rbuf;
   size_t cap_buf, cap_rbuf;
-  int falsify;         /* a clause reduced to empty (index in f), -1: none */
+  int falsify;         /* if empty_clause: a clause of f reduced to empty */
 } solver;
 
 static void grow (solver *S, void **p, size_t *cap, size_t need, size_t size) {
@@ -400,7 +400,7 @@ static void destroy (solver *S) {
   free (S->lv);
   free (S->lev), free (S->loc), free (S->val);
   free (S->lits), free (S->cstart), free (S->csize), free (S->cmin), free (S->cmax);
-  free (S->set), free (S->set2), free (S->mark), free (S->buf), free (S->rbuf);
+  free (S->set), free (S->mark), free (S->buf), free (S->rbuf);
 }
 
 /* ---- the game ---------------------------------------------------------- */
@@ -552,7 +552,8 @@ static int play (solver *S, uint64_t *iterations) {
     refine (S, R);
     if (winner == QBF_FORALL && L == last && R == last - 2 &&
         S->lv[R].st.expansion_lits < (uint64_t) S->opts.expand_lits &&
-        S->lv[R].st.expansions < (uint64_t) S->opts.expand)
+        S->lv[R].st.expansions < (uint64_t) S->opts.expand &&
+        S->lv[R + 1].nvars <= (unsigned long long) S->opts.expand_vars)
       expand (S, R);
     L = R;
   }

@@ -48,7 +48,8 @@ void cegar_stats_clear (cegar_stats *st);
   X (forall_phase, 1, 0, 1, "forall variables first take the sign falsifying more literals")      \
   X (forall_first, 1, 0, 1, "forall levels decide their own variables before the selectors")      \
   X (expand, 128, 0, 1000000000, "expansions of the last forall block per level (0: none)")       \
-  X (expand_lits, 4000000, 0, 4000000000, "literals those expansions may add per level")
+  X (expand_lits, 4000000, 0, 4000000000, "literals those expansions may add per level")          \
+  X (expand_vars, 4, 0, 1000000000, "expand only forall blocks of at most this many variables")
 
 typedef struct cegar_opts {
 #define CEGAR_OPT_FIELD(name, def, lo, hi, help) long long name;
