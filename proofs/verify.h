@@ -18,6 +18,13 @@ typedef struct verify_opts {
   size_t max_profile;   /* store the SPE profile (for the certificate) up to this many entries */
   bool no_prune;        /* game side: plain backward induction (no win/lose pruning) */
   size_t cache_bytes;   /* game side residual cache budget (0: none) */
+  /* Deterministic hooks (for suite, which must keep or drop instances by
+   * deterministic limits only): */
+  uint64_t qbf_max_nodes; /* QBF side and round trip: CEGAR SAT calls / SSAT
+                             search nodes (0: none) */
+  const char *cert_path;  /* if non-NULL: a certificate that checks valid is
+                             written there atomically (cert XML, cert.h); a
+                             write failure turns cert_state into VERIFY_FAIL */
 } verify_opts;
 
 void verify_opts_init (verify_opts *o);
