@@ -46,7 +46,8 @@ static void help (void) {
       "  --depqbf-timeout S   depqbf wall clock (default 300; a timeout is an error)\n"
       "  --max-attempts N     candidates tried per size (default 3K+10)\n"
       "  --emit-jobs FILE     write DIR/params and one 'scnfg suite' command per (family,\n"
-      "                       size) to FILE (run them with GNU parallel, then scnfg merge)\n"
+      "                       size), writing DIR.parts/FAMILY-nSIZE, to FILE; run them with\n"
+      "                       GNU parallel, then: scnfg merge --out DIR DIR.parts/*\n"
       "  --only F:N           this (family, size) only (what the emitted jobs run)\n"
       "  --quiet              no progress line\n\n"
       "Writes DIR/instances/*.qdimacs, DIR/games/*.xml, *.efg, DIR/certificates/*.xml,\n"
@@ -379,19 +380,25 @@ int cmd_suite (int argc, char **argv) {
     else snprintf (self, sizeof self, "scnfg");
     FILE *jf = strcmp (emit, "-") ? fopen (emit, "w") : stdout;
     if (!jf) return fprintf (stderr, "%s: cannot write: %s\n", emit, strerror (errno)), CLI_EXIT_USAGE;
+    size_t pdl = strlen (out) + 8;
+    char *pdir = mem_alloc (pdl);
+    snprintf (pdir, pdl, "%s.parts", out);
+    if (mkdir (pdir, 0777) != 0 && errno != EEXIST)
+      return fprintf (stderr, "%s: cannot create: %s\n", pdir, strerror (errno)), CLI_EXIT_USAGE;
+    free (pdir);
     for (unsigned i = 0; i < nf; i++)
       for (unsigned n = fs[i].p.lo; n <= fs[i].p.hi; n++) {
         const char *name = suite_family_name (fs[i].fam);
         fprintf (jf, "%s suite --family %s --params %s/params --per-size %ld --seed %llu --max-nodes %llu "
                      "--qbf-max-nodes %llu --max-profile %zu --efg-max-nodes %zu --depqbf-timeout %g",
-                 self, name, out, per_size, (unsigned long long) seed,
+                 self, families, out, per_size, (unsigned long long) seed,
                  (unsigned long long) o.game_max_nodes, (unsigned long long) o.qbf_max_nodes, o.max_profile,
                  o.efg_max_nodes, o.depqbf_timeout);
         if (max_attempts) fprintf (jf, " --max-attempts %ld", max_attempts);
-        fprintf (jf, " --only %s:%u --quiet --out %s/parts/%s-n%03u\n", name, n, out, name, n);
+        fprintf (jf, " --only %s:%u --quiet --out %s.parts/%s-n%03u\n", name, n, out, name, n);
       }
     if (jf != stdout) fclose (jf);
-    printf ("jobs written to %s; run: parallel -j2 < %s && %s merge --out %s %s/parts/*\n", emit, emit,
+    printf ("jobs written to %s; run: parallel -j2 < %s && %s merge --out %s %s.parts/*\n", emit, emit,
             self, out, out);
     free (fp), free (ptext), free (ppath);
     return CLI_EXIT_OK;
