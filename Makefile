@@ -4,6 +4,8 @@
 #   make demo       the main job on the bundled instances
 #   make check      build and run every test (SANITIZE=1: under ASan+UBSan)
 #   make fuzz       libFuzzer harnesses (clang; not part of make check)
+#   make plots      sweeps + gnuplot PNGs under docs/plots (installs gnuplot-nox, parallel)
+#   make acceptance the documented certified suite (README.d/suite.md), twice, compared
 #
 # Sources are found by wildcard: a new module is a new .c/.h pair under one of
 # SRCDIRS; a new test suite is tests/check_<module>.c exporting <module>_suite();
@@ -41,7 +43,7 @@ LIB     := $(B)/libscnfg.a
 BIN     := $(B)/scnfg
 RUNNER  := $(B)/check_scnfg
 
-.PHONY: all deps demo check fuzz clean symbols
+.PHONY: all deps demo check fuzz clean symbols plots acceptance
 all: deps bin/scnfg
 
 deps:
@@ -94,6 +96,16 @@ $(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o: CFLAGS +
 symbols: $(LIB)
 	@sh mk/symbols.sh $(LIB)
 	@sh mk/includes.sh
+
+# Optional packages: gnuplot for the plots, GNU parallel for the job lists
+# (check_suite uses parallel -j2 if present, else runs the jobs with sh).
+EXTRA_PKGS := gnuplot-nox parallel
+plots: all
+	@EXTRA_PKGS="$(EXTRA_PKGS)" sh mk/deps.sh
+	@sh bench/plots.sh bin/scnfg docs/plots
+
+acceptance: all
+	@sh bench/acceptance.sh bin/scnfg
 
 check: deps $(BIN) $(RUNNER) symbols
 	SCNFG_BIN=$(abspath $(BIN)) SCNFG_TOP=$(abspath .) UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \

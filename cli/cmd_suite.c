@@ -32,6 +32,8 @@ static void help (void) {
       "families: their n, one instance per size.\n\n"
       "  --family F[,F...]    families (comma-separated)\n"
       "  --sizes A..B         sizes (overridden per family by --params)\n"
+      "  --ratio R            clauses per variable of the seeded families (default: random,\n"
+      "                       ssat 9, chen-interian 5.8; overridden by --params)\n"
       "  --per-size K         certified instances per size (seeded families; default 10)\n"
       "  --seed S             seed of the run\n"
       "  --out DIR            output directory (created; an interrupted run resumes)\n"
@@ -258,6 +260,7 @@ int cmd_suite (int argc, char **argv) {
   bool have_seed = false, quiet = false;
   long per_size = 10, jobs = 1, max_attempts = 0;
   double target = 0;
+  unsigned ratio = 0;
   suite_opts o;
   suite_opts_init (&o);
   for (int i = 1; i < argc; i++) {
@@ -278,6 +281,9 @@ int cmd_suite (int argc, char **argv) {
     else if (!strcmp (a, "--params")) params = v;
     else if (!strcmp (a, "--emit-jobs")) emit = v;
     else if (!strcmp (a, "--only")) only = v;
+    else if (!strcmp (a, "--ratio")) {
+      if (!suite_parse_ratio (v, &ratio)) return cli_usage_error ("suite", "bad --ratio '%s'", v);
+    }
     else if (!strcmp (a, "--seed")) {
       if (!cli_parse_u64 (v, &seed)) return cli_usage_error ("suite", "bad --seed '%s'", v);
       have_seed = true;
@@ -318,7 +324,7 @@ int cmd_suite (int argc, char **argv) {
       if (fs[i].fam == fam) return cli_usage_error ("suite", "family '%s' given twice", t);
     memset (&fs[nf], 0, sizeof fs[nf]);
     fs[nf].fam = fam;
-    fs[nf].p.ratio_milli = suite_default_ratio (fam);
+    fs[nf].p.ratio_milli = ratio ? ratio : suite_default_ratio (fam);
     nf++;
   }
   if (!nf) return cli_usage_error ("suite", "--family lists no family");
