@@ -17,46 +17,59 @@ param=$(sed -n 2p "$csv" | cut -d, -f2)
 family=$(sed -n 2p "$csv" | cut -d, -f1)
 common="set datafile separator ','; set datafile missing 'n/a'; set key top left; set grid;
 set terminal pngcairo size 800,500 font ',10'"
+# a side is plotted if the sweep ran it (its column is not n/a); a point only if
+# every run of that side finished within its limit (its unknown count is 0)
+row2=$(sed -n 2p "$csv")
+has () { [ "$(echo "$row2" | cut -d, -f"$1")" != n/a ]; }
+clauses () { # kind (time|mem) axes
+  sep=""
+  for s in "10 13 16 QBF side (CEGAR)" "11 14 17 game side (SPE)" "12 15 18 depqbf"; do
+    set -- $s; t=$1; u=$2; m=$3; shift 3
+    has "$t" || continue
+    if [ "$kind" = time ]; then y="(\$$u==0 ? \$$t : 1/0)"; else y="(\$$m/1024)"; fi
+    printf '%s%s every ::1 using 3:%s %s with linespoints lw 2 title "%s"' "$sep" "'$csv'" "$y" "$axes" "$*"
+    sep=", "
+  done
+}
 case $param in
 ratio)
-  size=$(sed -n 2p "$csv" | cut -d, -f4)
+  size=$(echo "$row2" | cut -d, -f4)
+  kind=time axes="axes x1y2"
   gnuplot <<GP
 $common
 set output '$prefix-phase.png'
-set title "$family, n = $size: phase transition"
+set title "$family, n = $size: phase transition (median seconds of runs within the limits)"
 set xlabel 'clauses per variable'
 set ylabel 'share true'
 set yrange [0:1]
-set y2label 'median seconds'
+set y2label 'median seconds (log)'
 set logscale y2
 set y2tics
 set ytics nomirror
 set key top right
-plot '$csv' every ::1 using 3:9 with linespoints lw 2 title 'share true', \
-     '' every ::1 using 3:10 axes x1y2 with linespoints title 'QBF side (s)', \
-     '' every ::1 using 3:11 axes x1y2 with linespoints title 'game side (s)', \
-     '' every ::1 using 3:12 axes x1y2 with linespoints title 'depqbf (s)'
+plot '$csv' every ::1 using 3:9 with linespoints lw 3 title 'share true', $(clauses)
 GP
   echo "$prefix-phase.png";;
 size)
+  kind=time axes=""
   gnuplot <<GP
 $common
 set output '$prefix-time.png'
-set title "$family: median time of each side vs n"
-set xlabel 'n'
+set title "$family: median seconds of each side vs n (sizes where every run finished)"
+set xlabel 'n (variables)'
 set ylabel 'median seconds (log)'
 set logscale y
-plot '$csv' every ::1 using 3:10 with linespoints lw 2 title 'QBF side (CEGAR)', \
-     '' every ::1 using 3:11 with linespoints lw 2 title 'game side (SPE)', \
-     '' every ::1 using 3:12 with linespoints lw 2 title 'depqbf'
+plot $(clauses)
+GP
+  kind=mem
+  gnuplot <<GP
+$common
 set output '$prefix-mem.png'
-set title "$family: peak resident memory of each side vs n"
+set title "$family: peak resident memory of each side vs n (max over the runs, limited runs included)"
+set xlabel 'n (variables)'
 set ylabel 'peak RSS (MB)'
-unset logscale y
 set yrange [0:*]
-plot '$csv' every ::1 using 3:(\$16/1024) with linespoints lw 2 title 'QBF side (CEGAR)', \
-     '' every ::1 using 3:(\$17/1024) with linespoints lw 2 title 'game side (SPE)', \
-     '' every ::1 using 3:(\$18/1024) with linespoints lw 2 title 'depqbf'
+plot $(clauses)
 GP
   echo "$prefix-time.png"; echo "$prefix-mem.png";;
 *) echo "plot.sh: $csv: unknown param '$param'" >&2; exit 2;;

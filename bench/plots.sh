@@ -16,4 +16,4 @@ run () { # name, sweep args...
   sh bench/plot.sh "$out/$name.csv"
 }
 run phase --family random --param ratio=4..16:1 --count 40 --seed 1 --size 20 --sides qd
-run scaling --family random --param size=8..40:4 --count 6 --seed 1 --max-nodes 4000000
+run scaling --family random --param size=6..32:2 --count 6 --seed 1

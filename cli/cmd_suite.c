@@ -147,7 +147,7 @@ static char *params_text (const famspec *fs, unsigned nf) {
 
 /* ---- calibration ---------------------------------------------------------- */
 
-#define PROBES 5
+#define PROBES 8
 
 /* Median seconds of depqbf (or, for SSAT, scnfg's SSAT solver) on PROBES
  * formulas of (fam, n, ratio); *share_true gets the share answered true. */
@@ -183,40 +183,53 @@ static double probe (int fam, unsigned n, unsigned ratio, uint64_t seed, double 
   return k ? suite_median (t, k) : -1;
 }
 
+/* Two rounds: the ratio (random, chen-interian) by bisection for share true
+ * ~ 1/2 at a size (the smallest, then the middle of the band found: the 50%
+ * point moves with n), then the band of sizes whose median is within a factor 3 of the
+ * target (the size closest to it if none is). */
 static void calibrate (famspec *s, uint64_t seed, double target, const suite_opts *o) {
   int fam = s->fam;
   double share;
-  if (fam == SUITE_RANDOM || fam == SUITE_CI) { /* ratio: bisection for share true ~ 1/2 at the smallest size */
-    unsigned lo = s->p.ratio_milli / 2, hi = s->p.ratio_milli * 2;
-    for (int it = 0; it < 6; it++) {
-      unsigned mid = (lo + hi) / 2;
-      probe (fam, s->p.lo, mid, seed, target, o, &share);
-      printf ("calibrate %s: n %u ratio %u.%03u: %.0f%% true\n", suite_family_name (fam), s->p.lo, mid / 1000,
-              mid % 1000, 100 * share);
-      if (share > 0.5) lo = mid;
-      else hi = mid;
+  unsigned lo0 = s->p.lo, hi0 = s->p.hi, at = lo0, blo = 0, bhi = 0;
+  bool ratio = fam == SUITE_RANDOM || fam == SUITE_CI;
+  for (int round = 0; round < (ratio ? 2 : 1); round++) {
+    if (ratio) {
+      unsigned lo = round ? s->p.ratio_milli * 3 / 4 : s->p.ratio_milli / 2;
+      unsigned hi = round ? s->p.ratio_milli * 4 / 3 : s->p.ratio_milli * 2;
+      for (int it = 0; it < (round ? 5 : 7); it++) {
+        unsigned mid = (lo + hi) / 2;
+        probe (fam, at, mid, seed, target, o, &share);
+        printf ("calibrate %s: n %u ratio %u.%03u: %.0f%% true\n", suite_family_name (fam), at, mid / 1000,
+                mid % 1000, 100 * share);
+        if (share > 0.5) lo = mid;
+        else hi = mid;
+      }
+      s->p.ratio_milli = (lo + hi) / 2 / 10 * 10; /* two decimals */
     }
-    s->p.ratio_milli = (lo + hi) / 2 / 10 * 10; /* two decimals */
+    unsigned best = lo0;
+    double bestd = 1e300;
+    blo = bhi = 0;
+    for (unsigned n = lo0; n <= hi0; n++) {
+      double med = probe (fam, n, s->p.ratio_milli, seed, target, o, &share);
+      if (med < 0) break;
+      printf ("calibrate %s: n %u: median %.3f s (%.0f%% true)\n", suite_family_name (fam), n, med, 100 * share);
+      double d = med > target ? med / target : target / (med > 1e-6 ? med : 1e-6);
+      if (d < bestd) bestd = d, best = n;
+      if (d <= 3) {
+        if (!blo) blo = n;
+        bhi = n;
+      } else if (blo)
+        break;
+      if (med > 3 * target) break;
+    }
+    if (!blo) blo = bhi = best;
+    at = (blo + bhi) / 2;
   }
-  /* sizes: the band where the median is within a factor 3 of the target */
-  unsigned best = s->p.lo, blo = 0, bhi = 0;
-  double bestd = 1e300;
-  for (unsigned n = s->p.lo; n <= s->p.hi; n++) {
-    double med = probe (fam, n, s->p.ratio_milli, seed, target, o, &share);
-    if (med < 0) break;
-    printf ("calibrate %s: n %u: median %.3f s (%.0f%% true)\n", suite_family_name (fam), n, med, 100 * share);
-    double d = med > target ? med / target : target / (med > 1e-6 ? med : 1e-6);
-    if (d < bestd) bestd = d, best = n;
-    if (d <= 3) {
-      if (!blo) blo = n;
-      bhi = n;
-    } else if (blo)
-      break;
-    if (med > 3 * target) break;
-  }
-  if (!blo) blo = bhi = best;
   s->p.lo = blo, s->p.hi = bhi;
-  printf ("calibrate %s: sizes %u..%u\n", suite_family_name (fam), blo, bhi);
+  char r[32];
+  suite_print_ratio (r, sizeof r, s->p.ratio_milli);
+  printf ("calibrate %s: sizes %u..%u%s%s\n", suite_family_name (fam), blo, bhi, ratio ? ", ratio " : "",
+          ratio ? r : "");
 }
 
 /* ---- scheduling ------------------------------------------------------------ */
