@@ -604,8 +604,8 @@ int cmd_suite (int argc, char **argv) {
     char *ib = NULL, *tb = NULL;
     size_t il = 0, tl = 0;
     FILE *im = open_memstream (&ib, &il), *tm = open_memstream (&tb, &tl);
-    fprintf (im, "%s\n", suite_index_header);
-    fprintf (tm, "%s\n", suite_timing_header);
+    fprintf (im, "%s\n", suite_index_header ());
+    fprintf (tm, "%s\n", suite_timing_header ());
     for (size_t i = 0; i < nrows; i++) fprintf (im, "%s\n", irows[i]), fprintf (tm, "%s\n", trows[i]);
     fclose (im), fclose (tm);
     size_t pl = strlen (out) + 16;

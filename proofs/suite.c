@@ -40,10 +40,13 @@
 static const char *const family_names[SUITE_NFAMILIES] = {"random", "ssat", "chen-interian", "kbkf",
                                                           "qparity", "cr", "equality"};
 
-const char suite_index_header[] =
+static const char index_header[] =
     "file,family,size,attempt,seed,generator,vars,clauses,literals,game_vars,game_entries,answer,deciders,"
     "game_leaves,certificate,cert_gates,round_trip,efg";
-const char suite_timing_header[] = "file,qbf_seconds,game_seconds,depqbf_seconds,cert_seconds,roundtrip_seconds";
+static const char timing_header[] = "file,qbf_seconds,game_seconds,depqbf_seconds,cert_seconds,roundtrip_seconds";
+
+const char *suite_index_header (void) { return index_header; }
+const char *suite_timing_header (void) { return timing_header; }
 
 const char *suite_family_name (int fam) { return fam >= 0 && fam < SUITE_NFAMILIES ? family_names[fam] : "?"; }
 
@@ -289,6 +292,7 @@ int suite_evaluate (const char *dir, int fam, unsigned n, unsigned ratio_milli, 
   vo.max_nodes = o->game_max_nodes;
   vo.max_profile = o->max_profile;
   vo.cert_path = wcert;
+  vo.no_commitment = true; /* the game side's decider is SPE; SSE/S-CNE are verify's extra columns */
   verify_instance (work, &vo, row);
 
   const char *drop = NULL, *deciders = "qbf+game";

@@ -117,8 +117,8 @@ void suite_journal_drop_times (const char *dir, const char *name);
 void suite_discard (const char *dir, const char *name);
 
 /* CSV headers of index.csv and timing.csv (without newline). */
-extern const char suite_index_header[];
-extern const char suite_timing_header[];
+const char *suite_index_header (void);
+const char *suite_timing_header (void);
 
 /* Creates DIR and its subdirectories (and removes leftover temporary files
  * of an interrupted run). Returns false (message in 'note') on failure. */

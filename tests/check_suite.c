@@ -118,8 +118,8 @@ START_TEST (index_content) {
   free (p);
   ck_assert_ptr_nonnull (idx);
   ck_assert_int_eq (count_lines (idx), 11);
-  ck_assert (!strncmp (idx, suite_index_header, strlen (suite_index_header)));
-  ck_assert_str_eq (suite_index_header,
+  ck_assert (!strncmp (idx, suite_index_header (), strlen (suite_index_header ())));
+  ck_assert_str_eq (suite_index_header (),
                     "file,family,size,attempt,seed,generator,vars,clauses,literals,game_vars,game_entries,answer,"
                     "deciders,game_leaves,certificate,cert_gates,round_trip,efg");
   /* kbkf: false for every n, game side over the node limit -> depqbf */
@@ -227,7 +227,7 @@ START_TEST (sweep_columns_and_merge) {
   ck_assert_ptr_nonnull (strstr (csv, "\nqparity,size,3,3,7,12,1.714,1,0.000,"));
   free (csv);
   /* merge refuses mismatching headers */
-  tu_write (d, "bad.csv", "a,b\n1,2\n");
+  free (tu_write (d, "bad.csv", "a,b\n1,2\n"));
   ck_assert_int_eq (tu_run (NULL, NULL, "merge --csv %s/x.csv %s/full.csv %s/bad.csv", d, d, d), 2);
   tu_rmdir (d), free (d);
 }
