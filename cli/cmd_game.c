@@ -17,13 +17,21 @@ const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
 static void usage (FILE *f) {
   fprintf (f,
            "usage: scnfg game G.xml --concept spe [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
-           "                        [--timeout S] [--max-nodes N] [--max-profile N] [--max-print N] [--xml] [-o FILE]\n"
+           "                        [--prune] [--cache-mb N] [-v] [--timeout S] [--max-nodes N] [--max-profile N]\n"
+           "                        [--max-print N] [--xml] [-o FILE]\n"
            "\n"
            "  --concept C      spe (subgame-perfect, perfect-information games); sse, scne, mixed,\n"
            "                   satisficing are not implemented yet (exit 2)\n"
            "  --tie T          follower tie-break (default strong); the leader breaks ties for the follower\n"
            "  --timeout S      wall-clock limit in seconds; --max-nodes N: tree nodes visited (exit 3 when hit)\n"
-           "  --max-profile N  store and print the policy only up to N information sets (default 1048576)\n"
+           "  --prune          in win/lose games (detected: two players, the leader's reward 0/1, the\n"
+           "                   follower's its negation) stop at a mover's first action giving it 1; same\n"
+           "                   values and path, but the policy is partial (skipped subtrees show no action)\n"
+           "  --cache-mb N     cache subgame values of repeated residual states in N MiB (default 0: off);\n"
+           "                   used only when the policy is not stored (see --max-profile)\n"
+           "  -v               search statistics as 'c' lines on stderr\n"
+           "  --max-profile N  store and print the policy only up to N information sets (default 1048576;\n"
+           "                   0: never)\n"
            "  --max-print N    information sets printed in the text report (default 200)\n"
            "  --xml            write the result document (solver/game/result.rng) instead of the text report\n"
            "  -o FILE          write the report to FILE (atomically) instead of stdout\n"
@@ -37,8 +45,10 @@ int cmd_game (int argc, char **argv) {
   const char *file = NULL, *concept = NULL, *outpath = "-";
   spe_options opt;
   spe_options_init (&opt);
-  bool xml = false;
+  bool xml = false, verbose = false;
   uint64_t max_print = 200;
+  spe_stats stats;
+  opt.stats = &stats;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int r = cli_parse_limit ("game", argc, argv, &i, &opt.limits);
@@ -49,11 +59,15 @@ int cmd_game (int argc, char **argv) {
       return CLI_EXIT_OK;
     } else if (!strcmp (a, "--xml")) {
       xml = true;
+    } else if (!strcmp (a, "--prune")) {
+      opt.prune = true;
+    } else if (!strcmp (a, "-v")) {
+      verbose = true;
     } else if (!strcmp (a, "-o")) {
       if (i + 1 >= argc) return cli_usage_error ("game", "option -o needs a value");
       outpath = argv[++i];
     } else if (!strcmp (a, "--concept") || !strcmp (a, "--tie") || !strcmp (a, "--max-profile") ||
-               !strcmp (a, "--max-print")) {
+               !strcmp (a, "--max-print") || !strcmp (a, "--cache-mb")) {
       if (i + 1 >= argc) return cli_usage_error ("game", "option %s needs a value", a);
       const char *v = argv[++i];
       uint64_t u;
@@ -64,6 +78,9 @@ int cmd_game (int argc, char **argv) {
         return cli_usage_error ("game", "bad %s '%s' (a non-negative integer)", a, v);
       } else if (!strcmp (a, "--max-profile")) {
         opt.max_profile = (size_t) u;
+      } else if (!strcmp (a, "--cache-mb")) {
+        if (u > ((size_t) 1 << 20)) return cli_usage_error ("game", "bad --cache-mb '%s' (at most 1048576)", v);
+        opt.cache_bytes = (size_t) u << 20;
       } else {
         max_print = u;
       }
@@ -93,6 +110,19 @@ int cmd_game (int argc, char **argv) {
     profile_solution_clear (&sol);
     game_free (g);
     return cli_report (&err);
+  }
+  if (verbose) {
+    fprintf (stderr, "c nodes %llu leaves %llu seconds %.3f\n", (unsigned long long) sol.nodes,
+             (unsigned long long) sol.leaves, sol.seconds);
+    fprintf (stderr, "c win-lose %s prune %s cutoffs %llu\n", stats.win_lose ? "yes" : "no",
+             stats.pruning ? "on" : opt.prune ? "off (not win/lose)" : "off", (unsigned long long) stats.cutoffs);
+    if (stats.caching)
+      fprintf (stderr, "c cache entries %zu bytes %zu lookups %llu hits %llu stores %llu evictions %llu determined %llu\n",
+               stats.cache.entries, stats.cache.bytes, (unsigned long long) stats.cache.lookups,
+               (unsigned long long) stats.cache.hits, (unsigned long long) stats.cache.stores,
+               (unsigned long long) stats.cache.evictions, (unsigned long long) stats.cache.determined);
+    else if (opt.cache_bytes)
+      fprintf (stderr, "c cache off (%s)\n", sol.profile ? "the policy is stored: add --max-profile 0" : "budget below one bucket");
   }
   afile out;
   if (!afile_open (&out, outpath, &err)) {
