@@ -76,7 +76,7 @@ static game *instinct_game (unsigned T, unsigned m, uint64_t seed) {
   game_set_leader (g, L);
   int x[16];
   for (unsigned t = 0; t < T; t++) {
-    char id[8];
+    char id[24];
     snprintf (id, sizeof id, "x%u", t + 1);
     x[t] = game_add_var (g, GAME_ACTION, id, 2);
     game_set_owner (g, x[t], prng_chance (&r, 1, 2) ? L : F);
@@ -98,7 +98,7 @@ static game *instinct_game (unsigned T, unsigned m, uint64_t seed) {
       game_expr *v = game_expr_var (x[prng_below (&r, T)]);
       lit[i] = prng_chance (&r, 1, 2) ? v : game_expr_not (v);
     }
-    char id[8];
+    char id[24];
     snprintf (id, sizeof id, "c%u", j + 1);
     int c = game_add_var (g, GAME_ENDOGENOUS, id, 2);
     game_set_expr (g, c, game_expr_nary (GAME_OR, 3, lit));
@@ -413,7 +413,7 @@ static game *custom (game_expr *ul, game_expr *uf) {
   game_set_leader (g, L);
   int x[3];
   for (int t = 0; t < 3; t++) {
-    char id[8];
+    char id[24];
     snprintf (id, sizeof id, "x%d", t + 1);
     x[t] = game_add_var (g, GAME_ACTION, id, 2);
     game_set_owner (g, x[t], t == 1 ? F : L);
