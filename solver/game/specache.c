@@ -87,7 +87,8 @@ struct specache {
   unsigned *stamp;  /* per variable: == epoch if relevant (future) / needed (fixed) */
   unsigned epoch;
   size_t keycap;    /* bytes per key (multiple of 8) */
-  unsigned char *lkeys; /* per level: the key */
+  unsigned *lev;    /* position -> its level: branching positions only */
+  unsigned char *lkeys; /* per level (branching position): the key */
   uint32_t *llen;
   uint64_t *lhash;
   /* the table */
@@ -174,9 +175,17 @@ specache *specache_new (const game *g, bool instinct_ties, size_t bytes) {
   c->val3 = mem_alloc ((g->nvars + 1) * sizeof *c->val3);
   c->st = mem_alloc ((c->nitems + 1) * sizeof *c->st);
   c->stamp = mem_calloc (g->nvars + 1, sizeof *c->stamp);
-  c->lkeys = mem_calloc ((size_t) (g->nfixed + 1) * c->keycap, 1);
-  c->llen = mem_calloc (g->nfixed + 1, sizeof *c->llen);
-  c->lhash = mem_calloc (g->nfixed + 1, sizeof *c->lhash);
+  /* key buffers for branching positions only: depth x key size */
+  c->lev = mem_alloc ((g->nfixed + 1) * sizeof *c->lev);
+  unsigned nl = 0;
+  for (unsigned j = 0; j < g->nfixed; j++) {
+    const game_var *x = &g->vars[g->order[j]];
+    c->lev[j] = nl;
+    if (x->kind == GAME_EXOGENOUS || x->kind == GAME_ACTION) nl++;
+  }
+  c->lkeys = mem_calloc ((size_t) (nl + 1) * c->keycap, 1);
+  c->llen = mem_calloc (nl + 1, sizeof *c->llen);
+  c->lhash = mem_calloc (nl + 1, sizeof *c->lhash);
   /* slots: fixed part plus an estimate of a stored value (1 limb each) */
   size_t est = slot_fixed_bytes (c) + c->np * (sizeof (mpq_t) + 2 * sizeof (mp_limb_t));
   c->nslots = bytes / est / 2 * 2;
@@ -208,7 +217,7 @@ void specache_free (specache *c) {
   for (size_t i = 0; i < c->nslots; i++) drop (c, &c->slots[i]);
   for (unsigned i = 0; i < c->nitems; i++) free (c->items[i].reads);
   free (c->items), free (c->first), free (c->vbits), free (c->val3), free (c->st), free (c->stamp);
-  free (c->lkeys), free (c->llen), free (c->lhash), free (c->slots), free (c->skeys);
+  free (c->lev), free (c->lkeys), free (c->llen), free (c->lhash), free (c->slots), free (c->skeys);
   mpq_clear (c->tmp);
   free (c);
 }
@@ -347,7 +356,8 @@ bool specache_key (specache *c, unsigned k, const int *vals, mpq_t *out) {
     if (rel && c->st[i] == U) mark_reads (c, it, k);
   }
   /* emit */
-  unsigned char *key = c->lkeys + (size_t) k * c->keycap;
+  unsigned l = c->lev[k];
+  unsigned char *key = c->lkeys + (size_t) l * c->keycap;
   memset (key, 0, c->keycap);
   bitw w = {key, 0};
   put (&w, k, 32);
@@ -363,19 +373,20 @@ bool specache_key (specache *c, unsigned k, const int *vals, mpq_t *out) {
     if (c->stamp[v] == c->epoch) put (&w, (uint64_t) vals[v], c->vbits[v]);
   }
   size_t len = (w.bit + 63) / 64 * 8;
-  c->llen[k] = (uint32_t) len;
-  c->lhash[k] = hash_key (key, len);
+  c->llen[l] = (uint32_t) len;
+  c->lhash[l] = hash_key (key, len);
   return false;
 }
 
 static bool same (const specache *c, const slot *s, size_t si, unsigned k) {
-  return s->k == k && s->hash == c->lhash[k] && s->len == c->llen[k] &&
-         !memcmp (c->skeys + si * c->keycap, c->lkeys + (size_t) k * c->keycap, s->len);
+  unsigned l = c->lev[k];
+  return s->k == k && s->hash == c->lhash[l] && s->len == c->llen[l] &&
+         !memcmp (c->skeys + si * c->keycap, c->lkeys + (size_t) l * c->keycap, s->len);
 }
 
 bool specache_lookup (specache *c, unsigned k, mpq_t *out) {
   c->stats.lookups++;
-  size_t b = (size_t) (c->lhash[k] % (c->nslots / 2)) * 2;
+  size_t b = (size_t) (c->lhash[c->lev[k]] % (c->nslots / 2)) * 2;
   for (size_t si = b; si < b + 2; si++) {
     slot *s = &c->slots[si];
     if (same (c, s, si, k)) {
@@ -398,8 +409,9 @@ static void write_slot (specache *c, size_t si, unsigned k, const mpq_t *val) {
   }
   for (unsigned p = 0; p < c->np; p++) mpq_set (s->val[p], val[p]);
   c->used += value_bytes (c, (const mpq_t *) s->val);
-  s->k = k, s->hash = c->lhash[k], s->len = c->llen[k];
-  memcpy (c->skeys + si * c->keycap, c->lkeys + (size_t) k * c->keycap, s->len);
+  unsigned l = c->lev[k];
+  s->k = k, s->hash = c->lhash[l], s->len = c->llen[l];
+  memcpy (c->skeys + si * c->keycap, c->lkeys + (size_t) l * c->keycap, s->len);
   if (c->used > c->budget) { /* the limbs would break the budget: give the slot up */
     drop (c, s);
     return;
@@ -408,7 +420,7 @@ static void write_slot (specache *c, size_t si, unsigned k, const mpq_t *val) {
 }
 
 void specache_store (specache *c, unsigned k, const mpq_t *val) {
-  size_t b = (size_t) (c->lhash[k] % (c->nslots / 2)) * 2;
+  size_t b = (size_t) (c->lhash[c->lev[k]] % (c->nslots / 2)) * 2;
   slot *deep = &c->slots[b], *any = &c->slots[b + 1];
   if (deep->k == UINT32_MAX || k <= deep->k) {
     /* the shallow-preferred slot takes it; its old entry moves to the other */
