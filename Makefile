@@ -79,16 +79,21 @@ $(BIN): $(CLIOBJ) $(LIB)
 $(RUNNER): $(TESTOBJ) $(filter-out $(B)/cli/main.o,$(CLIOBJ)) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
-# RelaxNG schemas compiled into the binary: solver/game/X.rng -> $(B)/gen/X_rng.inc
-$(B)/gen/%_rng.inc: solver/game/%.rng mk/embed.sh
+# RelaxNG schemas compiled into the binary: DIR/X.rng -> $(B)/gen/X_rng.inc
+RNGDIRS := solver/game solver/qbf proofs
+vpath %.rng $(RNGDIRS)
+$(B)/gen/%_rng.inc: %.rng mk/embed.sh
 	@mkdir -p $(dir $@)
 	@sh mk/embed.sh $< > $@.tmp && mv $@.tmp $@
 $(B)/solver/game/gamexml.o: $(B)/gen/scnfg_rng.inc $(B)/gen/result_rng.inc
-$(B)/solver/game/gamexml.o: CFLAGS += -I$(B)/gen
+$(B)/solver/qbf/cert.o: $(B)/gen/cert_rng.inc
+$(B)/proofs/verify.o: $(B)/gen/verify_rng.inc
+$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o: CFLAGS += -I$(B)/gen
 
 # Every exported library symbol carries a module prefix (STYLE §1).
 symbols: $(LIB)
 	@sh mk/symbols.sh $(LIB)
+	@sh mk/includes.sh
 
 check: deps $(BIN) $(RUNNER) symbols
 	SCNFG_BIN=$(abspath $(BIN)) SCNFG_TOP=$(abspath .) UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \

@@ -11,25 +11,34 @@
 #include "solver/game/model.h"
 #include "solver/game/profile.h"
 #include "solver/game/spe.h"
+#include "solver/game/sse.h"
+#include "base/rat.h"
 
 const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
 
 static void usage (FILE *f) {
   fprintf (f,
-           "usage: scnfg game G.xml --concept spe [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
-           "                        [--prune] [--cache-mb N] [-v] [--timeout S] [--max-nodes N] [--max-profile N]\n"
-           "                        [--max-print N] [--xml] [-o FILE]\n"
+           "usage: scnfg game G.xml --concept spe|sse|scne|satisficing\n"
+           "                        [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
+           "                        [--eps R] [--robust] [--max-policies N] [--max-tree N]\n"
+           "                        [--prune] [--cache-mb N] [-v]\n"
+           "                        [--timeout S] [--max-nodes N] [--max-profile N] [--max-print N] [--xml] [-o FILE]\n"
            "\n"
-           "  --concept C      spe (subgame-perfect, perfect-information games); sse, scne, mixed,\n"
-           "                   satisficing are not implemented yet (exit 2)\n"
+           "  --concept C      spe (subgame-perfect, perfect-information games); sse (pure-commitment\n"
+           "                   Stackelberg); scne (S-CNE: commitment with layer choice); satisficing\n"
+           "                   (eps-satisficing follower); two players for sse, scne, satisficing\n"
            "  --tie T          follower tie-break (default strong); the leader breaks ties for the follower\n"
+           "  --eps R          satisficing: keep the instinct within R (a rational >= 0) of the best (default 0)\n"
+           "  --robust         satisficing: the leader assumes the worst eps-best follower choice\n"
+           "  --max-policies N leader policies enumerated at most (default 1048576; exit 3 beyond)\n"
+           "  --max-tree N     nodes of the expanded game tree at most (default 1048576; exit 3 beyond)\n"
            "  --timeout S      wall-clock limit in seconds; --max-nodes N: tree nodes visited (exit 3 when hit)\n"
-           "  --prune          in win/lose games (detected: two players, the leader's reward 0/1, the\n"
-           "                   follower's its negation) stop at a mover's first action giving it 1; same\n"
+           "  --prune          spe in win/lose games (detected: two players, the leader's reward 0/1, the\n"
+           "                   follower's its negation): stop at a mover's first action giving it 1; same\n"
            "                   values and path, but the policy is partial (skipped subtrees show no action)\n"
-           "  --cache-mb N     cache subgame values of repeated residual states in N MiB (default 0: off);\n"
-           "                   used only when the policy is not stored (see --max-profile)\n"
-           "  -v               search statistics as 'c' lines on stderr\n"
+           "  --cache-mb N     spe: cache subgame values of repeated residual states in N MiB (default 0:\n"
+           "                   off); used only when the policy is not stored (see --max-profile)\n"
+           "  -v               spe: search statistics as 'c' lines on stderr\n"
            "  --max-profile N  store and print the policy only up to N information sets (default 1048576;\n"
            "                   0: never)\n"
            "  --max-print N    information sets printed in the text report (default 200)\n"
@@ -41,13 +50,24 @@ static void usage (FILE *f) {
            "distribution. Exit: 0 solved, 2 bad input or usage, 3 limit reached.\n");
 }
 
+static int run (int argc, char **argv, sse_options *so);
+
 int cmd_game (int argc, char **argv) {
+  sse_options sopt;
+  sse_options_init (&sopt);
+  int rc = run (argc, argv, &sopt);
+  sse_options_clear (&sopt);
+  return rc;
+}
+
+static int run (int argc, char **argv, sse_options *so) {
   const char *file = NULL, *concept = NULL, *outpath = "-";
   spe_options opt;
   spe_options_init (&opt);
   bool xml = false, verbose = false;
   uint64_t max_print = 200;
   spe_stats stats;
+  memset (&stats, 0, sizeof stats);
   opt.stats = &stats;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -63,6 +83,19 @@ int cmd_game (int argc, char **argv) {
       opt.prune = true;
     } else if (!strcmp (a, "-v")) {
       verbose = true;
+    } else if (!strcmp (a, "--robust")) {
+      so->robust = true;
+    } else if (!strcmp (a, "--eps")) {
+      if (i + 1 >= argc) return cli_usage_error ("game", "%s", "option --eps needs a value");
+      const char *why;
+      if (!rat_parse_str (so->eps, argv[++i], &why) || mpq_sgn (so->eps) < 0)
+        return cli_usage_error ("game", "%s", "bad --eps (a rational >= 0)");
+    } else if (!strcmp (a, "--max-policies") || !strcmp (a, "--max-tree")) {
+      uint64_t u;
+      if (i + 1 >= argc || !cli_parse_u64 (argv[i + 1], &u)) return cli_usage_error ("game", "%s", "bad or missing value of an option");
+      if (!strcmp (a, "--max-policies")) so->max_policies = u;
+      else so->max_tree = (size_t) u;
+      i++;
     } else if (!strcmp (a, "-o")) {
       if (i + 1 >= argc) return cli_usage_error ("game", "option -o needs a value");
       outpath = argv[++i];
@@ -94,24 +127,31 @@ int cmd_game (int argc, char **argv) {
   }
   if (!file) return cli_usage_error ("game", "no game file (see scnfg game --help)");
   if (!concept) return cli_usage_error ("game", "no --concept (spe, sse, scne, mixed, satisficing)");
-  if (strcmp (concept, "spe")) {
-    if (!strcmp (concept, "sse") || !strcmp (concept, "scne") || !strcmp (concept, "mixed") ||
-        !strcmp (concept, "satisficing"))
-      return cli_usage_error ("game", "concept '%s' is not implemented yet", concept);
+  bool commit = sse_concept_parse (concept, &so->concept);
+  if (strcmp (concept, "spe") && !commit) {
+    if (!strcmp (concept, "mixed")) return cli_usage_error ("game", "concept '%s' is not implemented yet", concept);
     return cli_usage_error ("game", "unknown concept '%s'", concept);
   }
+  if (!commit && (so->robust || mpq_sgn (so->eps)))
+    return cli_usage_error ("game", "--eps and --robust apply to --concept satisficing only");
+  if (commit && so->concept != SSE_CONCEPT_SATISFICING && (so->robust || mpq_sgn (so->eps)))
+    return cli_usage_error ("game", "--eps and --robust apply to --concept satisficing only");
+  so->tie = opt.tie;
+  so->limits = opt.limits;
+  so->max_profile = opt.max_profile;
   scnfg_error err;
   error_init (&err);
   game *g;
   if (!gamexml_read_file (&g, file, &err)) return cli_report (&err);
   limits_start (&opt.limits);
+  so->limits = opt.limits;
   game_solution sol;
-  if (!spe_solve (g, &opt, &sol, &err)) {
+  if (commit ? !sse_solve (g, so, &sol, &err) : !spe_solve (g, &opt, &sol, &err)) {
     profile_solution_clear (&sol);
     game_free (g);
     return cli_report (&err);
   }
-  if (verbose) {
+  if (verbose && !commit) {
     fprintf (stderr, "c nodes %llu leaves %llu seconds %.3f\n", (unsigned long long) sol.nodes,
              (unsigned long long) sol.leaves, sol.seconds);
     fprintf (stderr, "c win-lose %s prune %s cutoffs %llu\n", stats.win_lose ? "yes" : "no",

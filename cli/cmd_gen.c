@@ -85,7 +85,8 @@ static void help (void) {
           "The crafted families (kbkf, qparity, cr, equality) are false for every N >= 1; they\n"
           "accept --seed and ignore it. random, ssat and chen-interian require --seed.\n\n"
           "game families (write a game XML file instead; see their own --help):\n"
-          "  random-game    seeded random S-CNFG (scnfg gen random-game --help)\n\n"
+          "  random-game    seeded random S-CNFG (scnfg gen random-game --help)\n"
+          "  signaling      seeded random signaling game (scnfg gen signaling --help)\n\n"
           "options:\n"
           "  --seed S       seed, 0..2^64-1\n"
           "  -o FILE        output file (default: stdout; '-' is stdout)\n\n"
@@ -125,6 +126,10 @@ int cmd_gen (int argc, char **argv) {
   if (argc > 1 && !strcmp (argv[1], "random-game")) {
     int cmd_gengame (int, char **);
     return cmd_gengame (argc, argv);
+  }
+  if (argc > 1 && !strcmp (argv[1], "signaling")) {
+    int cmd_gensignal (int, char **);
+    return cmd_gensignal (argc, argv);
   }
   const char *family_name = NULL, *val[O_COUNT] = {0};
   bool given[O_COUNT] = {0};

@@ -1,15 +1,18 @@
 /* scnfg solve: decide a QDIMACS file; QBFEVAL output (DESIGN §1). */
 #include <gmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
 #include "base/limits.h"
 #include "base/rat.h"
 #include "cli/cli.h"
+#include "solver/qbf/cegar.h"
 #include "solver/qbf/eval.h"
 #include "solver/qbf/qbf.h"
 #include "solver/qbf/qdimacs.h"
+#include "solver/qbf/ssat.h"
 
 const char cmd_solve_summary[] = "decide a QBF or SSAT formula in QDIMACS (QBFEVAL output)";
 
@@ -22,9 +25,50 @@ static void help (void) {
           "  --lenient        clause-count mismatches and an innermost forall block are warnings\n"
           "  --timeout S      wall-clock limit in seconds (unknown when hit)\n"
           "  --max-mem M      memory limit in MB for the solver's own accounting\n"
-          "  --max-nodes N    node limit\n"
-          "  -v               statistics as 'c ' lines\n"
-          "  --model          print the outermost block's assignment as 'V lit 0' lines\n");
+          "  --max-nodes N    node limit (QBF: SAT calls)\n"
+          "  -v               statistics as 'c ' lines (QBF: per quantifier level)\n"
+          "  --model          print the outermost block's assignment as 'V lit 0' lines\n"
+          "                   (true formula: its exists block; false: its forall block),\n"
+          "                   checked before printing by deciding the formula it leaves\n\n"
+          "QBF is decided by clausal abstraction over PicoSAT (see README: qbf-solver);\n"
+          "SSAT exactly by DPLL over the prefix with a residual cache (see README: SSAT).\n");
+}
+
+/* Decides the formula the model leaves: the reference evaluator when it is
+ * small enough (independent of the solver), else the solver again. Returns
+ * 1 confirmed, 0 refuted, -1 unknown (limits). */
+static int check_model (const qbf *f, int answer, const int *model, const scnfg_limits *lim) {
+  qbf *g = cegar_substitute (f, model);
+  int ok;
+  if (qbf_num_quantified (g) <= EVAL_MAX_VARS) {
+    mpq_t v;
+    mpq_init (v);
+    eval_value (v, g);
+    ok = (mpq_sgn (v) ? 10 : 20) == answer;
+    mpq_clear (v);
+  } else {
+    ok = cegar_check_model (f, answer, model, lim);
+  }
+  qbf_free (g);
+  return ok;
+}
+
+static void print_stats (const cegar_stats *st) {
+  printf ("c solver clausal-abstraction (cegar) levels %u clauses %u iterations %llu "
+          "peak-memory %.1f MB time %.3f\n",
+          st->nlevels, st->clauses, (unsigned long long) st->iterations,
+          (double) st->peak_bytes / (1024.0 * 1024.0), st->seconds);
+  printf ("c %5s %5s %6s %7s %9s %11s %9s %10s %8s %10s %12s %8s\n", "level", "quant", "vars", "clauses",
+          "solves", "refinements", "avg-len", "selectors", "avg-core", "expansions", "propagations", "time");
+  for (unsigned L = 0; L < st->nlevels; L++) {
+    const cegar_level_stats *l = &st->level[L];
+    printf ("c %5u %5c %6u %7u %9llu %11llu %9.1f %10llu %8.1f %10llu %12llu %8.3f\n", L, l->quant, l->vars,
+            l->clauses, (unsigned long long) l->solves, (unsigned long long) l->refinements,
+            l->refinements ? (double) l->refine_lits / (double) l->refinements : 0.0,
+            (unsigned long long) l->selectors,
+            l->solves ? (double) l->core_lits / (double) l->solves : 0.0, (unsigned long long) l->expansions,
+            (unsigned long long) l->propagations, l->seconds);
+  }
 }
 
 int cmd_solve (int argc, char **argv) {
@@ -56,9 +100,10 @@ int cmd_solve (int argc, char **argv) {
   int status;
   mpq_t value;
   mpq_init (value);
-  bool known = eval_value (value, f);
   if (qbf_is_stochastic (f)) {
-    if (known) {
+    ssat_stats sst;
+    size_t cache = lim.max_mem ? lim.max_mem : SSAT_DEFAULT_CACHE;
+    if (ssat_solve (value, f, &lim, cache, &sst)) {
       fputs ("s value ", stdout);
       rat_print (stdout, value);
       fputc ('\n', stdout);
@@ -67,13 +112,45 @@ int cmd_solve (int argc, char **argv) {
       puts ("s value unknown");
       status = CLI_EXIT_LIMIT;
     }
+    if (verbose)
+      printf ("c solver ssat-dpll nodes %llu propagations %llu cache-hits %llu cache-stores %llu "
+              "cache-evictions %llu cache-entries %zu time %.3f\n",
+              (unsigned long long) sst.nodes, (unsigned long long) sst.propagations,
+              (unsigned long long) sst.cache_hits, (unsigned long long) sst.cache_stores,
+              (unsigned long long) sst.cache_evictions, sst.cache_entries, limits_elapsed (&lim));
   } else {
-    int r = !known ? -1 : mpq_sgn (value) ? 1 : 0;
+    cegar_stats st;
+    cegar_stats_init (&st);
+    int *m = model ? calloc ((size_t) f->nvars + 1, sizeof *m) : NULL;
+    if (model && !m) {
+      fputs ("scnfg solve: out of memory\n", stderr);
+      abort ();
+    }
+    cegar_opts co;
+    cegar_opts_init (&co);
+    if (getenv ("CG_PHASE")) co.phase = atoi (getenv ("CG_PHASE"));
+    int res = cegar_solve (f, &lim, &co, m, &st);
+    bool have_model = false;
+    if (res && m)
+      for (int v = 1; v <= f->nvars && !have_model; v++) have_model = m[v] != 0;
+    int checked = have_model ? check_model (f, res, m, &lim) : 1;
+    if (checked == 0) {
+      fprintf (stderr, "scnfg solve: internal error: the model of the outermost block does not check\n");
+      res = 0;
+    }
+    int r = res == 10 ? 1 : res == 20 ? 0 : -1;
     printf ("s cnf %d %ld %ld\n", r, f->header_vars, f->header_clauses);
-    status = r == 1 ? 10 : r == 0 ? 20 : 0;
+    status = checked == 0 ? CLI_EXIT_FAIL : res;
+    if (have_model && checked == 1) {
+      for (int v = 1; v <= f->nvars; v++)
+        if (m[v]) printf ("V %d 0\n", m[v]);
+    } else if (have_model) {
+      puts ("c model not printed: its check hit a limit");
+    }
+    if (verbose) print_stats (&st);
+    free (m);
+    cegar_stats_clear (&st);
   }
-  if (verbose) printf ("c solver reference-evaluator time %.3f\n", limits_elapsed (&lim));
-  (void) model;
   mpq_clear (value);
   qbf_free (f);
   return status;

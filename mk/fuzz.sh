@@ -7,7 +7,7 @@ secs=${FUZZ_SECONDS:-60}
 out=build/fuzz
 mkdir -p "$out"
 # the RelaxNG schemas compiled into the game reader (as in the Makefile)
-for r in solver/game/*.rng; do
+for r in solver/game/*.rng solver/qbf/*.rng proofs/*.rng; do
   [ -f "$r" ] && sh mk/embed.sh "$r" > "$out/$(basename "$r" .rng)_rng.inc"
 done
 libsrc=$(find base solver reductions proofs instances -name '*.c' -not -path '*/fuzz/*' | sort)

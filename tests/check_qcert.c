@@ -262,19 +262,19 @@ START_TEST (xml_round_trip_and_cli) {
   /* bad XML: each gives exit 2 and one line naming file and line */
   static const struct { const char *text, *msg; } bad[] = {
     {"<qbf-certificate version=\"1\" kind=\"both\" vars=\"4\"/>",
-     ":1: <qbf-certificate>: expected kind=\"skolem\" or kind=\"herbrand\"\n"},
+     ":1: element <qbf-certificate>: does not match the schema: Element qbf-certificate failed to validate attributes\n"},
     {"<!DOCTYPE x [<!ENTITY a \"b\">]>\n<qbf-certificate version=\"1\" kind=\"skolem\" vars=\"4\"/>",
-     ":1: a document type declaration (DTD) is not allowed\n"},
+     ":1: document carries a DTD (<!DOCTYPE>), which is not allowed\n"},
     {"<qbf-certificate version=\"1\" kind=\"skolem\" vars=\"4\">\n<gate id=\"6\" a=\"1\" b=\"2\"/>\n</qbf-certificate>",
      ":2: <gate>: expected id=\"5\" (gate ids follow the variables, in order)\n"},
     {"<qbf-certificate version=\"1\" kind=\"skolem\" vars=\"4\">\n<gate id=\"5\" a=\"1\" b=\"5\"/>\n</qbf-certificate>",
      ":2: <gate id=\"5\">: input b must be true, false or a nonzero literal of a variable or an earlier gate\n"},
     {"<qbf-certificate version=\"1\" kind=\"skolem\" vars=\"4\">\n\n<strategy/>\n</qbf-certificate>",
-     ":3: unknown element <strategy> (expected <gate> or <function>)\n"},
+     ":3: element <strategy>: does not match the schema: "},
     {"<qbf-certificate version=\"1\" kind=\"skolem\" vars=\"4\">\n<function var=\"9\" lit=\"1\"/>\n</qbf-certificate>",
      ":2: <function>: expected var=\"X\" with 1 <= X <= 4\n"},
     {"<qbf-certificate version=\"1\" kind=\"skolem\" vars=\"4\">\n<gate id=\"5\" a=\"1\"",
-     ":2: malformed XML: "},
+     ":2: not well-formed XML: "},
   };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     char *p = tu_write (dir, "bad.xml", bad[i].text);

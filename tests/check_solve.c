@@ -63,17 +63,24 @@ START_TEST (fixtures) {
 }
 END_TEST
 
-/* SSAT beyond the reference evaluator's 20 variables: an honest unknown, exit 3. */
-START_TEST (ssat_too_large_unknown) {
+/* SSAT beyond the reference evaluator's 20 variables is solved exactly; a
+ * node limit gives an honest unknown, exit 3. */
+START_TEST (ssat_large_and_limits) {
   char *dir = tu_tmpdir ();
-  char text[600] = "p cnf 21 1\nr 1/2";
-  for (int v = 1; v <= 20; v++) snprintf (text + strlen (text), sizeof text - strlen (text), " %d", v);
-  strcat (text, " 0\ne 21 0\n1 21 0\n");
+  char text[600] = "p cnf 25 1\nr 1/2";
+  for (int v = 1; v <= 24; v++) snprintf (text + strlen (text), sizeof text - strlen (text), " %d", v);
+  strcat (text, " 0\ne 25 0\n1 2 3 25 0\n");
   char *path = tu_write (dir, "big.qdimacs", text);
   char *out;
-  int rc = tu_run (&out, NULL, "solve '%s'", path);
+  ck_assert_int_eq (tu_run (&out, NULL, "solve '%s'", path), 0);
+  ck_assert_str_eq (out, "s value 1\n"); /* 25 is free to satisfy the clause */
+  free (out), free (path);
+  path = tu_write (dir, "hard.qdimacs", "p cnf 3 4\nr 1/2 1 2 0\ne 3 0\n1 3 0\n2 -3 0\n-1 -2 0\n1 2 0\n");
+  ck_assert_int_eq (tu_run (&out, NULL, "solve --max-nodes 1 '%s'", path), 3);
   ck_assert_str_eq (out, "s value unknown\n");
-  ck_assert_int_eq (rc, 3);
+  free (out);
+  ck_assert_int_eq (tu_run (&out, NULL, "solve '%s'", path), 0);
+  ck_assert_str_eq (out, "s value 1/2\n"); /* x1 != x2 needed: probability 1/2 */
   free (out), free (path);
   tu_rmdir (dir);
   free (dir);
@@ -104,7 +111,7 @@ Suite *solve_suite (void) {
   TCase *tc = tcase_create ("cli");
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, fixtures);
-  tcase_add_test (tc, ssat_too_large_unknown);
+  tcase_add_test (tc, ssat_large_and_limits);
   tcase_add_test (tc, help_and_usage);
   suite_add_tcase (s, tc);
   return s;

@@ -16,6 +16,7 @@
 
 #include "base/afile.h"
 #include "base/error.h"
+#include "base/xmldoc.h"
 #include "base/mem.h"
 #include "base/rat.h"
 #include "solver/game/model.h"
@@ -28,165 +29,9 @@ static const char result_rng[] = {
 #include "result_rng.inc"
     0};
 
-/* ---- parsing and validation ------------------------------------------- */
-
-typedef struct xerr {
-  bool set, dtd;
-  unsigned line;
-  char msg[160];
-  char elem[48];
-} xerr;
-
-static void copy_msg (xerr *x, const char *m) {
-  snprintf (x->msg, sizeof x->msg, "%s", m ? m : "error");
-  size_t n = strlen (x->msg);
-  while (n && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' ')) x->msg[--n] = 0;
-}
-
-static void parser_error (void *ctx, xmlErrorPtr e) {
-  xmlParserCtxtPtr c = ctx;
-  xerr *x = c->_private;
-  if (!x || x->set || e->level < XML_ERR_ERROR) return;
-  x->set = true;
-  x->line = e->line > 0 ? (unsigned) e->line : 0;
-  copy_msg (x, e->message);
-}
-
-static void schema_error (void *data, xmlErrorPtr e) {
-  xerr *x = data;
-  if (x->set || e->level < XML_ERR_ERROR) return;
-  x->set = true;
-  xmlNodePtr n = e->node;
-  long l = n ? xmlGetLineNo (n) : e->line;
-  x->line = l > 0 ? (unsigned) l : 0;
-  if (n && n->type == XML_ELEMENT_NODE) snprintf (x->elem, sizeof x->elem, "%s", (const char *) n->name);
-  copy_msg (x, e->message);
-}
-
-static void on_doctype (void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys) {
-  (void) name, (void) ext, (void) sys;
-  xmlParserCtxtPtr c = ctx;
-  xerr *x = c->_private;
-  if (x && !x->set) {
-    x->set = x->dtd = true;
-    x->line = c->input ? (unsigned) c->input->line : 0;
-    copy_msg (x, "document carries a DTD (<!DOCTYPE>), which is not allowed");
-  }
-  xmlStopParser (c);
-}
-
 static unsigned line_of (xmlNodePtr n) {
   long l = xmlGetLineNo (n);
   return l > 0 ? (unsigned) l : 0;
-}
-
-/* Depth of the element tree (bounded walk). */
-static xmlNodePtr too_deep (xmlNodePtr n, int depth) {
-  if (depth > GAMEXML_MAX_DEPTH) return n;
-  for (xmlNodePtr c = n->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE) {
-      xmlNodePtr d = too_deep (c, depth + 1);
-      if (d) return d;
-    }
-  return NULL;
-}
-
-/* Parses buf into a validated document, or NULL with err set. */
-static xmlDocPtr parse_valid (const char *buf, size_t len, const char *name, const char *schema, scnfg_error *err) {
-  if (len > GAMEXML_MAX_BYTES)
-    return error_set (err, ERROR_INPUT, name, 0, 0, "input of %zu bytes exceeds the limit of %zu bytes", len,
-                      GAMEXML_MAX_BYTES),
-           NULL;
-  xerr x;
-  memset (&x, 0, sizeof x);
-  xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt (buf, (int) len);
-  if (!ctxt) return error_set (err, ERROR_INPUT, name, 0, 0, "not well-formed XML: empty document"), NULL;
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
-  ctxt->_private = &x;
-  ctxt->sax->serror = parser_error;
-  ctxt->sax->internalSubset = on_doctype;
-  ctxt->sax->externalSubset = NULL;
-  ctxt->sax->resolveEntity = NULL;
-  ctxt->sax->entityDecl = NULL;
-  xmlParseDocument (ctxt);
-  xmlDocPtr doc = ctxt->myDoc;
-  bool ok = ctxt->wellFormed && doc && !x.set;
-  ctxt->myDoc = NULL;
-  xmlFreeParserCtxt (ctxt);
-  if (ok && (doc->intSubset || doc->extSubset)) {
-    x.set = x.dtd = true;
-    copy_msg (&x, "document carries a DTD (<!DOCTYPE>), which is not allowed");
-  }
-  if (!ok || x.dtd) {
-    if (doc) xmlFreeDoc (doc);
-    if (x.dtd) return error_set (err, ERROR_INPUT, name, x.line, 0, "%s", x.msg), NULL;
-    return error_set (err, ERROR_INPUT, name, x.line, 0, "not well-formed XML: %s", x.set ? x.msg : "parse failed"),
-           NULL;
-  }
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-  xmlNodePtr deep = root ? too_deep (root, 1) : NULL;
-  if (deep) {
-    error_set (err, ERROR_INPUT, name, line_of (deep), 0, "element <%s>: elements nested deeper than %d",
-               (const char *) deep->name, GAMEXML_MAX_DEPTH);
-    xmlFreeDoc (doc);
-    return NULL;
-  }
-  /* RelaxNG (the schema is ours: a failure to compile it is a bug) */
-  xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt (schema, (int) strlen (schema));
-  if (pc) xmlRelaxNGSetParserStructuredErrors (pc, schema_error, &x);
-  xmlRelaxNGPtr rng = pc ? xmlRelaxNGParse (pc) : NULL;
-  if (pc) xmlRelaxNGFreeParserCtxt (pc);
-  if (!rng) {
-    fprintf (stderr, "scnfg: internal error: the compiled-in RelaxNG schema does not parse: %s\n", x.msg);
-    abort ();
-  }
-  xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt (rng);
-  memset (&x, 0, sizeof x);
-  xmlRelaxNGSetValidStructuredErrors (vc, schema_error, &x);
-  int rc = xmlRelaxNGValidateDoc (vc, doc);
-  xmlRelaxNGFreeValidCtxt (vc);
-  xmlRelaxNGFree (rng);
-  if (rc != 0) {
-    if (x.elem[0])
-      error_set (err, ERROR_INPUT, name, x.line, 0, "element <%s>: does not match the schema: %s", x.elem, x.msg);
-    else
-      error_set (err, ERROR_INPUT, name, x.line, 0, "does not match the schema: %s", x.set ? x.msg : "invalid");
-    xmlFreeDoc (doc);
-    return NULL;
-  }
-  return doc;
-}
-
-static bool slurp (const char *path, char **buf, size_t *len, scnfg_error *err) {
-  FILE *f = fopen (path, "rb");
-  if (!f) return error_set (err, ERROR_IO, path, 0, 0, "cannot open: %s", strerror (errno));
-  struct stat st;
-  if (fstat (fileno (f), &st) == 0 && S_ISREG (st.st_mode) && (uint64_t) st.st_size > GAMEXML_MAX_BYTES) {
-    fclose (f);
-    return error_set (err, ERROR_INPUT, path, 0, 0, "input of %lld bytes exceeds the limit of %zu bytes",
-                      (long long) st.st_size, GAMEXML_MAX_BYTES);
-  }
-  size_t cap = 1 << 16, n = 0;
-  char *b = mem_alloc (cap);
-  size_t k;
-  while ((k = fread (b + n, 1, cap - n, f)) > 0) {
-    n += k;
-    if (n > GAMEXML_MAX_BYTES) {
-      free (b);
-      fclose (f);
-      return error_set (err, ERROR_INPUT, path, 0, 0, "input exceeds the limit of %zu bytes", GAMEXML_MAX_BYTES);
-    }
-    if (n == cap) b = mem_realloc (b, cap *= 2);
-  }
-  bool bad = ferror (f);
-  fclose (f);
-  if (bad) {
-    free (b);
-    return error_set (err, ERROR_IO, path, 0, 0, "read error");
-  }
-  *buf = b;
-  *len = n;
-  return true;
 }
 
 /* ---- tree helpers ------------------------------------------------------ */
@@ -563,7 +408,7 @@ static bool build_game (reader *r, xmlNodePtr root) {
 
 bool gamexml_read_memory (game **out, const char *buf, size_t len, const char *name, scnfg_error *err) {
   *out = NULL;
-  xmlDocPtr doc = parse_valid (buf, len, name, scnfg_rng, err);
+  xmlDocPtr doc = xmldoc_parse_valid (buf, len, name, scnfg_rng, GAMEXML_MAX_BYTES, GAMEXML_MAX_DEPTH, err);
   if (!doc) return false;
   reader r = {name, err, NULL, {0, NULL, NULL}};
   bool ok = build_game (&r, xmlDocGetRootElement (doc));
@@ -578,7 +423,7 @@ bool gamexml_read_file (game **out, const char *path, scnfg_error *err) {
   char *buf;
   size_t len;
   *out = NULL;
-  if (!slurp (path, &buf, &len, err)) return false;
+  if (!xmldoc_slurp (path, GAMEXML_MAX_BYTES, &buf, &len, err)) return false;
   bool ok = gamexml_read_memory (out, buf, len, path, err);
   free (buf);
   return ok;
@@ -657,7 +502,7 @@ static bool read_policy (reader *r, const game *g, game_profile *p, xmlNodePtr n
 bool gamexml_read_profile_memory (game_profile **out, const game *g, const char *buf, size_t len, const char *name,
                                   scnfg_error *err) {
   *out = NULL;
-  xmlDocPtr doc = parse_valid (buf, len, name, result_rng, err);
+  xmlDocPtr doc = xmldoc_parse_valid (buf, len, name, result_rng, GAMEXML_MAX_BYTES, GAMEXML_MAX_DEPTH, err);
   if (!doc) return false;
   reader r = {name, err, NULL, {0, NULL, NULL}};
   xmlNodePtr root = xmlDocGetRootElement (doc);
@@ -694,7 +539,7 @@ bool gamexml_read_profile_file (game_profile **out, const game *g, const char *p
   char *buf;
   size_t len;
   *out = NULL;
-  if (!slurp (path, &buf, &len, err)) return false;
+  if (!xmldoc_slurp (path, GAMEXML_MAX_BYTES, &buf, &len, err)) return false;
   bool ok = gamexml_read_profile_memory (out, g, buf, len, path, err);
   free (buf);
   return ok;

@@ -1,0 +1,124 @@
+/* Tests of verify (proofs/verify): every bundled fixture agrees on both sides
+ * with a valid certificate and the same round-trip value; the XML report is
+ * valid against its schema; the exit statuses; -j gives the same rows. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "base/xmldoc.h"
+#include "proofs/verify.h"
+#include "tests/testutil.h"
+
+#include <libxml/tree.h>
+
+START_TEST (fixtures_agree) {
+  static const char *names[] = {"random-eae-s1", "random-aeae-s8", "kbkf-3", "ssat-mixed"};
+  verify_opts o;
+  verify_opts_init (&o);
+  verify_row rows[4];
+  for (int i = 0; i < 4; i++) {
+    char rel[200];
+    snprintf (rel, sizeof rel, "instances/qbf/%s.qdimacs", names[i]);
+    char *p = tu_path (rel);
+    verify_instance (p, &o, &rows[i]);
+    free (p);
+    ck_assert_int_eq (rows[i].error, 0);
+    ck_assert_int_eq (rows[i].agree, VERIFY_OK);
+  }
+  ck_assert_str_eq (rows[0].qbf_value, "1");
+  ck_assert_str_eq (rows[0].cert_kind, "skolem");
+  ck_assert_int_eq (rows[0].cert_state, VERIFY_OK);
+  ck_assert_int_eq (rows[0].rt_state, VERIFY_OK);
+  ck_assert_str_eq (rows[1].qbf_value, "0");
+  ck_assert_str_eq (rows[1].cert_kind, "herbrand");
+  ck_assert_int_eq (rows[1].cert_state, VERIFY_OK);
+  ck_assert_str_eq (rows[2].game_value, "0");
+  ck_assert_str_eq (rows[3].qbf_value, "5/8");
+  ck_assert_str_eq (rows[3].game_value, "5/8");
+  ck_assert_int_eq (rows[3].cert_state, VERIFY_NA); /* SSAT: no certificate, no round trip */
+  ck_assert_int_eq (rows[3].rt_state, VERIFY_NA);
+  ck_assert_int_eq (verify_status (rows, 4), 0);
+  /* the report validates against its schema */
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&buf, &len);
+  verify_write_report (f, rows, 4, &o);
+  fclose (f);
+  scnfg_error e;
+  error_init (&e);
+  struct _xmlDoc *doc = xmldoc_parse_valid (buf, len, "report", verify_report_schema (), 1 << 20, 20, &e);
+  ck_assert_msg (doc != NULL, "report invalid: line %u: %s", e.line, e.msg);
+  xmlFreeDoc (doc);
+  free (buf);
+  /* statuses: a disagreement wins over limits; limits over success */
+  rows[2].game_state = VERIFY_LIMIT, rows[2].agree = VERIFY_LIMIT;
+  ck_assert_int_eq (verify_status (rows, 4), 3);
+  rows[1].cert_state = VERIFY_FAIL;
+  ck_assert_int_eq (verify_status (rows, 4), 1);
+  /* a certificate column hitting its own limit does not change the status */
+  rows[1].cert_state = VERIFY_LIMIT;
+  rows[2].game_state = VERIFY_OK, rows[2].agree = VERIFY_OK;
+  ck_assert_int_eq (verify_status (rows, 4), 0);
+}
+END_TEST
+
+START_TEST (cli) {
+  char *dir = tu_tmpdir ();
+  char *fx = tu_path ("instances/qbf");
+  char *o1, *o2, *err;
+  /* the small fixtures, in a directory of their own */
+  ck_assert_int_eq (tu_sh (NULL, NULL, "mkdir '%s/in' && cd '%s' && cp cr-3.qdimacs equality-3.qdimacs kbkf-3.qdimacs "
+                                       "qparity-4.qdimacs chen-interian-s4.qdimacs ssat-half.qdimacs ssat-mixed.qdimacs '%s/in'",
+                           dir, fx, dir), 0);
+  free (fx);
+  fx = malloc (4200);
+  snprintf (fx, 4200, "%s/in", dir);
+  ck_assert_int_eq (tu_run (&o1, &err, "verify '%s' --quiet --report '%s/r.xml'", fx, dir), 0);
+  ck_assert_ptr_nonnull (strstr (o1, "summary: 7 instances, 7 agree, 0 undecided (limits), 0 failed; "
+                                     "5 certificates valid, 5 round trips same\n"));
+  ck_assert_ptr_nonnull (strstr (o1, "\nssat-mixed.qdimacs           5/8       5/8       5/8       5/8 "));
+  free (err);
+  ck_assert_int_eq (tu_run (&o2, &err, "verify '%s' --quiet -j 2", fx), 0);
+  /* same rows but for the timing columns: compare the first two and last three columns */
+  char *a = o1, *b = o2;
+  for (int line = 0; line < 8; line++) {
+    char la[300], lb[300];
+    ck_assert_int_eq (sscanf (a, "%299[^\n]", la), 1);
+    ck_assert_int_eq (sscanf (b, "%299[^\n]", lb), 1);
+    ck_assert_int_eq (strncmp (la, lb, 67), 0);
+    a = strchr (a, '\n') + 1, b = strchr (b, '\n') + 1;
+  }
+  free (o1), free (o2), free (err);
+  char path[4200];
+  snprintf (path, sizeof path, "%s/r.xml", dir);
+  char *rep = tu_slurp (path);
+  ck_assert_ptr_nonnull (rep);
+  ck_assert_ptr_nonnull (strstr (rep, "<verify-report version=\"1\" tool=\"scnfg 0.1.0\" timeout=\"0\" status=\"0\">"));
+  free (rep);
+  /* bad input: exit 2, the error line names the file */
+  char *bad = tu_write (dir, "bad.qdimacs", "p cnf 1 1\n2 0\n");
+  ck_assert_int_eq (tu_run (&o1, &err, "verify '%s' --report '%s/r2.xml'", bad, dir), 2);
+  ck_assert_ptr_nonnull (strstr (err, "bad.qdimacs:2:1: literal exceeds the header's variable count\n"));
+  free (o1), free (err), free (bad);
+  /* a game side limit: exit 3 */
+  char *big = tu_path ("instances/qbf/random-eaeae-s1.qdimacs");
+  ck_assert_int_eq (tu_run (&o1, &err, "verify '%s' --max-nodes 100", big), 3);
+  ck_assert_ptr_nonnull (strstr (o1, "limit"));
+  free (o1), free (err), free (big);
+  free (fx);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
+Suite *verify_suite (void) {
+  Suite *s = suite_create ("verify");
+  TCase *tc = tcase_create ("core");
+  tcase_set_timeout (tc, 180);
+  tcase_add_test (tc, fixtures_agree);
+  tcase_add_test (tc, cli);
+  suite_add_tcase (s, tc);
+  return s;
+}
