@@ -502,9 +502,12 @@ START_TEST (cli_prune_cache) {
   free (err);
   ck_assert_int_eq (tu_run (NULL, NULL, "game '%s/g.xml' --concept spe --cache-mb x", dir), 2);
   ck_assert_int_eq (tu_run (NULL, NULL, "game '%s/g.xml' --concept spe --cache-mb 2000000", dir), 2);
-  /* a pruned policy prints '-' ... and is still a valid report */
+  /* a pruned policy is a valid report whose XML says it is partial */
   ck_assert_int_eq (tu_run (&out, NULL, "game '%s/g.xml' --concept spe --prune", dir), 0);
   ck_assert_msg (strstr (out, "reward L (leader) "), "%s", out);
+  free (out);
+  ck_assert_int_eq (tu_run (&out, NULL, "game '%s/g.xml' --concept spe --prune --xml", dir), 0);
+  ck_assert_msg (strstr (out, "status=\"solved\" reason=\"profile partial: "), "%s", out);
   free (out);
   /* not win/lose: --prune is ignored, said so */
   ck_assert_int_eq (tu_run (NULL, NULL, "gen random-game --perfect-info --stages 4 --seed 3 -o '%s/h.xml'", dir), 0);

@@ -371,6 +371,9 @@ bool spe_solve (const game *g, const spe_options *opt, game_solution *sol, scnfg
     mpq_set_ui (sol->welfare, 0, 1);
     for (unsigned i = 0; i < s.np; i++) mpq_set (sol->reward[i], root[i]), mpq_add (sol->welfare, sol->welfare, root[i]);
     sol->profile = s.prof;
+    if (s.prof && s.cutoffs)
+      snprintf (sol->reason, sizeof sol->reason, "profile partial: %llu pruned choices (win/lose pruning)",
+                (unsigned long long) s.cutoffs);
     if (s.prof) {
       /* the outcome distribution of the profile (and a self-check of its value) */
       mpq_t *r = mem_alloc (s.np * sizeof *r);

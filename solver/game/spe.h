@@ -76,7 +76,8 @@ bool spe_win_lose (const struct game *g);
  * and a visited outcome is not win/lose (nothing else fails). sol->status is
  * GAME_UNKNOWN if a limit was hit (sol->reason says which). Memory grows with
  * the number of variables, not with the tree, unless the profile is stored;
- * the cache adds at most opt->cache_bytes. Never prints. */
+ * the cache adds at most opt->cache_bytes plus one key buffer per branching
+ * level. Never prints. */
 bool spe_solve (const struct game *g, const spe_options *opt, game_solution *sol, struct scnfg_error *err);
 
 #endif

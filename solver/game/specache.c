@@ -414,6 +414,7 @@ static void write_slot (specache *c, size_t si, unsigned k, const mpq_t *val) {
   memcpy (c->skeys + si * c->keycap, c->lkeys + (size_t) l * c->keycap, s->len);
   if (c->used > c->budget) { /* the limbs would break the budget: give the slot up */
     drop (c, s);
+    c->stats.evictions++;
     return;
   }
   c->stats.stores++;
