@@ -98,11 +98,11 @@ static void family (const welfare_params *p, const char *name, FILE *csv, const 
         snprintf (buf[k], sizeof buf[k], "%s (%.3f)", strlen (s) < 40 ? s : "~", mpq_get_d (*v[k]));
         free (s);
       }
-      printf ("    %-6s | %-21s %-21s %-21s %-21s %6u | %-21s %-21s %6u\n", welfare_eps[i], buf[0], buf[1], buf[2],
+      printf ("    %-6s | %-21s %-21s %-21s %-21s %6u | %-21s %-21s %6u\n", welfare_eps (i), buf[0], buf[1], buf[2],
               buf[3], a->differ, buf[4], buf[5], b->differ);
       if (csv)
         fprintf (csv, "%s,%llu/%llu,%s,%u,%.6f,%.6f,%.6f,%.6f,%u,%.6f,%.6f,%u\n", name,
-                 (unsigned long long) p->conf_num, (unsigned long long) p->conf_den, welfare_eps[i], r.games,
+                 (unsigned long long) p->conf_num, (unsigned long long) p->conf_den, welfare_eps (i), r.games,
                  mpq_get_d (a->leader), mpq_get_d (a->follower), mpq_get_d (a->welfare), mpq_get_d (a->diff),
                  a->differ, mpq_get_d (b->leader), mpq_get_d (b->diff), b->differ);
     }

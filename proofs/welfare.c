@@ -13,7 +13,9 @@
 #include "solver/game/profile.h"
 #include "solver/game/sse.h"
 
-const char *const welfare_eps[WELFARE_NEPS] = {"0", "1/100", "1/20", "1/10", "1/4"};
+static const char *const eps_list[WELFARE_NEPS] = {"0", "1/100", "1/20", "1/10", "1/4"};
+
+const char *welfare_eps (unsigned i) { return i < WELFARE_NEPS ? eps_list[i] : "0"; }
 
 void welfare_params_init (welfare_params *p) {
   memset (p, 0, sizeof *p);
@@ -143,7 +145,7 @@ void welfare_run (const welfare_params *p, welfare_result *r) {
     if (p->eps_sweep)
       for (unsigned k = 0; k < 2 && ok; k++)
         for (unsigned i = 0; i < WELFARE_NEPS && ok; i++) {
-          ok = solve (g, SSE_CONCEPT_SATISFICING, welfare_eps[i], k == 1, false, &e[k][i]);
+          ok = solve (g, SSE_CONCEPT_SATISFICING, welfare_eps (i), k == 1, false, &e[k][i]);
           if (ok) done[k]++;
         }
     if (!ok) {

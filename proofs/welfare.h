@@ -14,7 +14,8 @@
 struct game;
 
 #define WELFARE_NEPS 5 /* eps in {0, 1/100, 1/20, 1/10, 1/4} */
-extern const char *const welfare_eps[WELFARE_NEPS];
+/* The i-th eps of the sweep as a string (i < WELFARE_NEPS). */
+const char *welfare_eps (unsigned i);
 
 typedef struct welfare_params {
   unsigned games;          /* games solved (N) */
