@@ -6,7 +6,8 @@
 # enumeration), depth-first. Two modes: values only (--max-profile 0) and
 # with the full profile (default limits: the SSE profile is rebuilt on the
 # explicit tree when it has at most 2^20 nodes).
-#   usage: sh bench/commit.sh [BIN]   (default bin/scnfg; STAGES="12 16 20", SEEDS="1 2 3")
+#   usage: sh bench/commit.sh [BIN]   (default bin/scnfg; STAGES="12 16 20", SEEDS="1 2 3",
+#          CLAUSES=M: M clauses instead of 2N, e.g. CLAUSES=8 gives games the leader often wins)
 set -e
 bin=${1:-bin/scnfg}
 stages=${STAGES:-"12 16 20"}
@@ -24,7 +25,7 @@ run () { # concept file extra... -> "seconds maxrss value"
 printf '%-6s %-5s %-8s | %-9s %-9s %-9s %-9s %-6s | %-9s %-9s %-9s %-9s\n' stages seed mode spe_s sse_s spe_kb sse_kb ratio_t spe_L sse_L "" ""
 for n in $stages; do
   for s in $seeds; do
-    "$bin" gengame random-game --win-lose --stages "$n" --seed "$s" -o "$dir/g.xml"
+    "$bin" gengame random-game --win-lose --stages "$n" --seed "$s" ${CLAUSES:+--clauses "$CLAUSES"} -o "$dir/g.xml"
     for mode in values profile; do
       extra=""; [ "$mode" = values ] && extra="--max-profile 0"
       set -- $(run spe "$dir/g.xml" $extra); a_s=$1; a_kb=$2; a_v=$3

@@ -346,9 +346,7 @@ static void respond (chk *c, const game_profile *lead, const game_profile *contp
       mpq_sub (thr, qf[br], o->eps);
       if (iok && mpq_cmp (qf[d], thr) >= 0) choice_ = KEEP;
     } else if (sat) {
-      mpq_set (thr, qf[br]);
-      if (iok && mpq_cmp (qf[d], thr) > 0) mpq_set (thr, qf[d]);
-      mpq_sub (thr, thr, o->eps);
+      mpq_sub (thr, qf[br], o->eps);
       choice_ = -3;
       for (unsigned a = 0; a <= d; a++) {
         if (a == d && !iok) break;

@@ -103,6 +103,8 @@ static const expect table[] = {
     /* confounded counterexample: satisficing 1, SSE 1/2 */
     {"confounded-satisficing", SSE_CONCEPT_SATISFICING, GAME_TIE_STRONG, "0", false, "1", "1", NULL},
     {"confounded-satisficing", SSE_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, "1/2", "1/2", NULL},
+    /* robust: the best L2 actions stay eps-best next to the better instinct */
+    {"confounded-satisficing", SSE_CONCEPT_SATISFICING, GAME_TIE_STRONG, "0", true, "1/2", "1/2", NULL},
     {"confounded-satisficing", SSE_CONCEPT_SSE, GAME_TIE_INSTINCT_STRONG, NULL, false, "1/2", "1/2", NULL},
     {"confounded-satisficing", SSE_CONCEPT_SCNE, GAME_TIE_STRONG, NULL, false, "1", "1", NULL},
     /* L3 beats L2 for a confounded mover */
@@ -285,6 +287,63 @@ START_TEST (regression_theorem) {
 }
 END_TEST
 
+static bool follower_unconfounded (const game *g) {
+  for (unsigned t = 1; t <= g->nstages; t++) {
+    const game_var *x = game_stage (g, t);
+    if (x->player == g->leader) continue;
+    for (unsigned w = 0; w < g->nvars; w++) {
+      if (!game_expr_reads (x->expr, (int) w)) continue;
+      bool seen = false;
+      for (unsigned j = 0; j < x->nobs; j++) seen |= x->obs[j] == (int) w;
+      if (!seen) return false;
+    }
+  }
+  return true;
+}
+
+static bool same_rewards (const game_solution *a, const game_solution *b) {
+  return mpq_equal (a->reward[0], b->reward[0]) && mpq_equal (a->reward[1], b->reward[1]);
+}
+
+/* DESIGN §3.5 on random games: eps = 0 satisficing = SSE with instinct-<tie>
+ * (unconfounded follower instincts); robust eps = 0 = SSE-weak; SSE-strong >=
+ * SSE-weak for the leader. */
+START_TEST (satisficing_claims) {
+  unsigned n1 = 0, n2 = 0;
+  for (uint64_t i = 0; i < 200; i++) {
+    uint64_t seed = 40000 + i;
+    game *g = random_game (seed, i % 2 == 0, (unsigned) (i % 3));
+    game_tie base = (game_tie) (i % 3);
+    game_solution a, b;
+    if (follower_unconfounded (g)) {
+      int sa = solve_checked (g, SSE_CONCEPT_SATISFICING, base, "0", false, SSE_METHOD_AUTO, &a, false);
+      int sb = solve_checked (g, SSE_CONCEPT_SSE, (game_tie) (base + GAME_TIE_INSTINCT_STRONG), NULL, false,
+                              SSE_METHOD_AUTO, &b, false);
+      if (sa == GAME_SOLVED && sb == GAME_SOLVED) {
+        n1++;
+        ck_assert_msg (same_rewards (&a, &b), "seed %llu: eps 0 satisficing != SSE instinct-%s",
+                       (unsigned long long) seed, profile_tie_name (base));
+      }
+      profile_solution_clear (&a), profile_solution_clear (&b);
+    }
+    int sa = solve_checked (g, SSE_CONCEPT_SATISFICING, base, "0", true, SSE_METHOD_AUTO, &a, false);
+    int sb = solve_checked (g, SSE_CONCEPT_SSE, GAME_TIE_WEAK, NULL, false, SSE_METHOD_AUTO, &b, false);
+    game_solution c;
+    int sc = solve_checked (g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, SSE_METHOD_AUTO, &c, false);
+    if (sa == GAME_SOLVED && sb == GAME_SOLVED && sc == GAME_SOLVED) {
+      n2++;
+      ck_assert_msg (same_rewards (&a, &b), "seed %llu: robust eps 0 != SSE-weak", (unsigned long long) seed);
+      ck_assert_msg (mpq_cmp (c.reward[g->leader], b.reward[g->leader]) >= 0, "seed %llu: SSE-strong < SSE-weak",
+                     (unsigned long long) seed);
+    }
+    profile_solution_clear (&a), profile_solution_clear (&b), profile_solution_clear (&c);
+    game_free (g);
+  }
+  ck_assert_uint_ge (n1, 100);
+  ck_assert_uint_ge (n2, 190);
+}
+END_TEST
+
 /* The pairs construction and the enumeration agree exactly (profile too). */
 START_TEST (pairs_equals_enumeration) {
   unsigned n = 0;
@@ -377,6 +436,15 @@ START_TEST (cli) {
   ck_assert_int_eq (tu_run (&out, &err, "game %s --concept satisficing --max-policies 1", big), 3);
   ck_assert_msg (strstr (err, "UNKNOWN") != NULL, "%s", err);
   free (out), free (err), free (big);
+  /* a timeout on the pairs construction: exit 3, UNKNOWN */
+  char *tdir = tu_tmpdir ();
+  ck_assert_int_eq (tu_run (&out, &err, "gengame random-game --win-lose --stages 22 --seed 3 -o %s/w.xml", tdir), 0);
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (&out, &err, "game %s/w.xml --concept sse --timeout 0.001", tdir), 3);
+  ck_assert_msg (strstr (out, "status unknown (timeout)") != NULL, "%s", out);
+  free (out), free (err);
+  tu_rmdir (tdir);
+  free (tdir);
   /* --xml round trip through scnfg check */
   char *dir = tu_tmpdir ();
   ck_assert_int_eq (tu_run (&out, &err, "game %s --concept satisficing --eps 1/10 --xml -o %s/r.xml", gpath, dir), 0);
@@ -405,6 +473,7 @@ Suite *sse_suite (void) {
   tcase_add_test (tc, sse_beats_spe);
   tcase_add_test (tc, regression_theorem);
   tcase_add_test (tc, pairs_equals_enumeration);
+  tcase_add_test (tc, satisficing_claims);
   tcase_add_test (tc, three_players_rejected);
   suite_add_tcase (s, tc);
   TCase *tl = tcase_create ("limits");

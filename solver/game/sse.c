@@ -28,7 +28,15 @@
  * committed policy by Bayes' rule; at a probability-0 set the leader's
  * committed actions are replaced by uniform mixing, then all histories of the
  * set count alike. The follower's own earlier actions are part of what it
- * observes and are taken as given (DESIGN §2: perfect recall). */
+ * observes and are taken as given (DESIGN §2: perfect recall).
+ *
+ * S-CNE (DESIGN §3.4): a stage allowing layer 3 is keyed by (o, x~), which
+ * contains the L2 and L1 policies; the layer reported is the lowest allowed
+ * one containing the chosen table on the positive-probability (o, x~).
+ * Satisficing (DESIGN §3.5): two follower systems are kept, the best
+ * responses (system 1) and the played choices (system 0: the instinct when
+ * within eps of the best response, else the best response; robust: the
+ * eps-best option worst for the leader); the leader optimises system 0. */
 #include "solver/game/sse.h"
 
 #include <stdlib.h>
@@ -289,9 +297,10 @@ static int follower_pick (game_tie tie, unsigned d, mpq_t *qf, mpq_t *ql, int in
 
 /* ---- enumeration engine ---------------------------------------------------- */
 
+/* The action at decision node nd under system sys: the leader's digit is
+ * shared by both systems; KEEP plays the intuition. */
 static int node_action (const solver *s, int sys, const tnode *nd) {
-  int a = s->dec[sys][nd->aux];
-  if (nd->who == 0) a = s->dec[0][nd->aux];
+  int a = s->dec[nd->who == 0 ? 0 : sys][nd->aux];
   return a == KEEP ? nd->xt : a;
 }
 
@@ -412,11 +421,11 @@ static void follower_decide (solver *s, const group *gr, size_t gi) {
     s->dec[0][gi] = iok && mpq_cmp (s->qf[d], s->t2) >= 0 ? KEEP : beta;
     return;
   }
-  /* robust: the worst choice for the leader among the eps-best, leader
-     values under the robust play later */
-  mpq_set (s->t3, s->qf[beta]);
-  if (iok && mpq_cmp (s->qf[d], s->t3) > 0) mpq_set (s->t3, s->qf[d]);
-  mpq_sub (s->t3, s->t3, s->eps);
+  /* robust: the worst choice for the leader among the eps-best options
+     (actions, and the instinct if playable, within eps of the best response,
+     the same reference as the plain rule), leader values under the robust
+     play later */
+  mpq_sub (s->t3, s->qf[beta], s->eps);
   mpq_t *qf0 = s->qf + (d + 1);
   qvalues (s, gr, 0, qf0, s->ql0);
   int pick = -3;
