@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/limits.h"
 #include "cli/cli.h"
+#include "cli/gamemixed.h"
 #include "solver/game/gamexml.h"
 #include "solver/game/model.h"
 #include "solver/game/profile.h"
@@ -19,8 +20,9 @@ static void usage (FILE *f) {
            "usage: scnfg game G.xml --concept spe [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
            "                        [--timeout S] [--max-nodes N] [--max-profile N] [--max-print N] [--xml] [-o FILE]\n"
            "\n"
-           "  --concept C      spe (subgame-perfect, perfect-information games); sse, scne, mixed,\n"
-           "                   satisficing are not implemented yet (exit 2)\n"
+           "  --concept C      spe (subgame-perfect, perfect-information games); mixed (mixed commitment,\n"
+           "                   strong tie-break: one-shot games and perfect-information trees without\n"
+           "                   chance; see README); sse, scne, satisficing are not implemented yet (exit 2)\n"
            "  --tie T          follower tie-break (default strong); the leader breaks ties for the follower\n"
            "  --timeout S      wall-clock limit in seconds; --max-nodes N: tree nodes visited (exit 3 when hit)\n"
            "  --max-profile N  store and print the policy only up to N information sets (default 1048576)\n"
@@ -77,8 +79,10 @@ int cmd_game (int argc, char **argv) {
   }
   if (!file) return cli_usage_error ("game", "no game file (see scnfg game --help)");
   if (!concept) return cli_usage_error ("game", "no --concept (spe, sse, scne, mixed, satisficing)");
+  if (!strcmp (concept, "mixed"))
+    return gamemixed_run (file, &opt.limits, opt.tie, xml, outpath, (size_t) max_print, opt.max_profile);
   if (strcmp (concept, "spe")) {
-    if (!strcmp (concept, "sse") || !strcmp (concept, "scne") || !strcmp (concept, "mixed") ||
+    if (!strcmp (concept, "sse") || !strcmp (concept, "scne") ||
         !strcmp (concept, "satisficing"))
       return cli_usage_error ("game", "concept '%s' is not implemented yet", concept);
     return cli_usage_error ("game", "unknown concept '%s'", concept);
