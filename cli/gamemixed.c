@@ -1,0 +1,47 @@
+/* scnfg game --concept mixed (see gamemixed.h). */
+#include "cli/gamemixed.h"
+
+#include <stdio.h>
+
+#include "base/afile.h"
+#include "base/error.h"
+#include "base/limits.h"
+#include "cli/cli.h"
+#include "solver/game/gamexml.h"
+#include "solver/game/mixed.h"
+#include "solver/game/model.h"
+
+int gamemixed_run (const char *file, const scnfg_limits *lim, game_tie tie, bool xml, const char *outpath,
+                   size_t max_print, size_t max_profile) {
+  if (tie != GAME_TIE_STRONG)
+    return cli_usage_error ("game",
+                            "--concept mixed supports --tie strong only: under weak tie-breaking the leader's "
+                            "optimum may not be attained, and its supremum is not implemented");
+  scnfg_error err;
+  error_init (&err);
+  game *g;
+  if (!gamexml_read_file (&g, file, &err)) return cli_report (&err);
+  mixed_options opt;
+  mixed_options_init (&opt);
+  opt.limits = *lim;
+  opt.max_profile = max_profile;
+  limits_start (&opt.limits);
+  mixed_solution ms;
+  if (!mixed_solve (g, &opt, &ms, &err)) {
+    mixed_solution_clear (&ms);
+    game_free (g);
+    return cli_report (&err);
+  }
+  afile out;
+  int rc = ms.sol.status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
+  if (!afile_open (&out, outpath, &err)) rc = cli_report (&err);
+  else {
+    if (xml) mixed_write_xml (out.f, g, &ms);
+    else mixed_print (out.f, g, &ms, max_print);
+    if (!afile_commit (&out, &err)) rc = cli_report (&err);
+  }
+  if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", ms.sol.reason);
+  mixed_solution_clear (&ms);
+  game_free (g);
+  return rc;
+}
