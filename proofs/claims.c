@@ -24,7 +24,10 @@
 #include "reductions/game2qbf.h"
 #include "reductions/policy2cert.h"
 #include "reductions/qbf2game.h"
+#include "proofs/chk_mixed.h"
+#include "solver/game/behav.h"
 #include "solver/game/gamexml.h"
+#include "solver/game/mixed.h"
 #include "solver/game/model.h"
 #include "solver/game/profile.h"
 #include "solver/game/signal.h"
@@ -40,7 +43,7 @@
 /* ---- families ----------------------------------------------------------- */
 
 static const char *const fam_names[CLAIMS_NFAM] = {"qbf", "ssat", "win-lose", "game-pi",
-                                                   "game-unconf", "game-conf", "signal", "signal-noise"};
+                                                   "game-unconf", "game-conf", "signal", "signal-noise", "oneshot"};
 static const char *const fam_desc[CLAIMS_NFAM] = {
     "random prenex CNF (qbfgen random): E A E blocks of 1-3, 1-3, 3-4 variables, 1+1+2 literals per clause, "
     "6-12 clauses",
@@ -52,6 +55,9 @@ static const char *const fam_desc[CLAIMS_NFAM] = {
     "stage whose confounder is revealed gets a random non-constant instinct over it (edit_confound, strength 1)",
     "signaling games (siggen), 2-3 types, messages, actions",
     "signaling games with sender noise (siggen --noise), layers observable for odd seeds",
+    "two-stage imperfect-information games (gamegen), domains 2-4, no confounders; one-shot (the shape of "
+    "mixed commitment's multiple LPs) when the stages have different owners and the second does not observe the "
+    "first",
 };
 
 const char *claims_family_name (claims_family f) { return f < CLAIMS_NFAM ? fam_names[f] : "?"; }
@@ -114,6 +120,9 @@ static bool gen (claims_family fam, uint64_t seed, inst *in) {
   if (fam == CLAIMS_FAM_WIN_LOSE) {
     p.win_lose = p.perfect_info = true;
     p.stages = 3 + (unsigned) (seed % 3);
+  } else if (fam == CLAIMS_FAM_ONESHOT) {
+    p.stages = 2;
+    p.domain = 2 + (unsigned) (seed % 3);
   } else {
     p.stages = 2 + (unsigned) (seed % 3);
     p.domain = 2 + (unsigned) ((seed / 3) % 2) * (p.stages < 4);
@@ -404,6 +413,35 @@ static int ev_l3_l2 (const inst *in, char *why, size_t n) {
   return res;
 }
 
+/* Mixed commitment (strong); false if g is not of a supported shape or a
+ * limit was hit. Clear ms with mixed_solution_clear either way. */
+static bool mixed_run (const game *g, mixed_solution *ms) {
+  mixed_options o;
+  mixed_options_init (&o);
+  scnfg_error err;
+  error_init (&err);
+  return mixed_solve (g, &o, ms, &err) && ms->sol.status == GAME_SOLVED;
+}
+
+static int ev_mixed (const inst *in, char *why, size_t n) {
+  mixed_solution ms;
+  int res = CLAIMS_SKIP;
+  if (mixed_run (in->g, &ms)) {
+    game_solution s;
+    if (sse_run (in->g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &s)) {
+      int L = in->g->leader;
+      res = mpq_cmp (ms.sol.reward[L], s.reward[L]) >= 0 ? CLAIMS_HELD : CLAIMS_FAILED;
+      char a[64], b[64];
+      qstr (a, sizeof a, ms.sol.reward[L]), qstr (b, sizeof b, s.reward[L]);
+      snprintf (why, n, "leader: mixed (%s) %s < SSE-strong %s", ms.method == MIXED_LPS ? "multiple LPs" : "tree",
+                a, b);
+      profile_solution_clear (&s);
+    }
+  }
+  mixed_solution_clear (&ms);
+  return res;
+}
+
 /* Signaling: the checker on every reported profile of a family (the
  * representative and every off-path alternative). */
 static bool signal_family_checks (const game *g, const signal_game *sg, const signal_pbe *e, char *why, size_t n) {
@@ -552,6 +590,18 @@ static int ev_checkers (const inst *in, char *why, size_t n) {
     profile_solution_clear (&s);
     if (res == CLAIMS_FAILED) break;
   }
+  mixed_solution ms;
+  if (res != CLAIMS_FAILED && mixed_run (g, &ms) && ms.prof) {
+    chk_mixed_report rep;
+    chk_mixed_report_init (&rep);
+    if (res == CLAIMS_SKIP) res = CLAIMS_HELD;
+    if (!chk_mixed_check (g, ms.prof, &ms.cert, &rep, &err) || rep.verdict != CHK_MIXED_OK) {
+      snprintf (why, n, "mixed checker: %s", rep.verdict != CHK_MIXED_OK ? rep.msg : err.msg);
+      res = CLAIMS_FAILED;
+    }
+    chk_mixed_report_clear (&rep);
+  }
+  mixed_solution_clear (&ms);
   return res;
 }
 
@@ -565,61 +615,64 @@ typedef struct claim_impl {
 
 #define H CLAIMS_HOLDS
 #define X CLAIMS_CEX
-/* expect[]: qbf, ssat, win-lose, game-pi, game-unconf, game-conf, signal, signal-noise */
+/* expect[]: qbf, ssat, win-lose, game-pi, game-unconf, game-conf, signal, signal-noise, oneshot */
 static const claim_impl registry[] = {
     {{"hardness", "a QBF's truth (CEGAR) equals the leader's SPE value (0/1) of its reduction qbf2game",
-      "plain QBF", NULL, {H, 0, 0, 0, 0, 0, 0, 0}},
+      "plain QBF", NULL, {H, 0, 0, 0, 0, 0, 0, 0, 0}},
      ev_hardness, NULL},
     {{"round-trip",
       "qbf -> game -> qbf keeps the truth value (CEGAR on both); on win/lose games the encoded QBF is true iff "
       "the leader's SPE value is 1",
-      "plain QBF; perfect-information Boolean win/lose games without chance", NULL, {H, 0, H, 0, 0, 0, 0, 0}},
+      "plain QBF; perfect-information Boolean win/lose games without chance", NULL, {H, 0, H, 0, 0, 0, 0, 0, 0}},
      ev_round_trip, NULL},
     {{"ssat-value",
       "the exact SSAT value (DPLL solver; the reference evaluator too) equals the leader's SPE value of the "
       "reduction, chance as exogenous variables",
-      "QBF and SSAT formulas", NULL, {H, H, 0, 0, 0, 0, 0, 0}},
+      "QBF and SSAT formulas", NULL, {H, H, 0, 0, 0, 0, 0, 0, 0}},
      ev_ssat, NULL},
     {{"sse-ge-spe", "the leader's SSE-strong reward is at least its SPE-strong reward",
-      "perfect-information two-player games", NULL, {0, 0, H, H, 0, 0, 0, 0}},
+      "perfect-information two-player games", NULL, {0, 0, H, H, 0, 0, 0, 0, 0}},
      ev_sse_spe, NULL},
     {{"sse-strong-ge-weak", "the leader's SSE-strong reward is at least its SSE-weak reward",
-      "two-player games", NULL, {0, 0, H, H, H, H, 0, 0}},
+      "two-player games", NULL, {0, 0, H, H, H, H, 0, 0, H}},
      ev_strong_weak, NULL},
-    {{"mixed-ge-pure", "the leader's mixed-commitment (strong) value is at least its pure SSE-strong reward",
-      "where mixed commitment is defined (DESIGN §3.3)",
-      "mixed commitment (issue 6) has not landed on main", {0, 0, 0, 0, 0, 0, 0, 0}},
-     NULL, NULL},
+    {{"mixed-ge-pure",
+      "the leader's mixed-commitment value (strong; multiple LPs or Letchford-Conitzer frontiers) is at least "
+      "its pure SSE-strong reward",
+      "where mixed commitment is defined (DESIGN §3.3): one-shot games, perfect-information trees without chance",
+      NULL, {0, 0, H, H, 0, 0, 0, 0, H}},
+     ev_mixed, NULL},
     {{"regression",
       "S-CNE equals SSE under the same tie-break (tie = seed mod 6): both players' rewards (hence welfare) and the "
       "outcome distribution",
       "every instinct reads only observed variables and every stage allows layer 2 or 3 (DESIGN §3.4)", NULL,
-      {0, 0, H, H, H, X, 0, 0}},
+      {0, 0, H, H, H, X, 0, 0, 0}},
      ev_regression, sc_regression},
     {{"satisficing-eps0",
       "the eps = 0 satisficing follower (tie T = strong/weak/lex by seed) equals SSE with tie instinct-T: rewards "
       "and outcome distribution",
       "every follower instinct reads only variables its mover observes (DESIGN §3.5)", NULL,
-      {0, 0, H, H, H, X, 0, 0}},
+      {0, 0, H, H, H, X, 0, 0, 0}},
      ev_satisficing, sc_satisficing},
     {{"robust-eps0", "the robust eps = 0 satisficing follower gives the same rewards as SSE-weak",
       "every follower instinct reads only variables its mover observes (DESIGN §3.5 states it without this "
       "hypothesis; a confounded instinct can beat every action, see README.d/claims.md)",
-      NULL, {0, 0, H, H, H, X, 0, 0}},
+      NULL, {0, 0, H, H, H, X, 0, 0, 0}},
      ev_robust, sc_satisficing},
     {{"l3-ge-l2",
       "with the other player's SSE-strong policy frozen, a mover's best reward over L3 (S-CNE) policies is at "
       "least its best over L2 (SSE) policies (mover: leader for even seeds, follower for odd)",
-      "two-player games whose frozen policies are L2 tables", NULL, {0, 0, H, H, H, H, 0, 0}},
+      "two-player games whose frozen policies are L2 tables", NULL, {0, 0, H, H, H, H, 0, 0, 0}},
      ev_l3_l2, NULL},
     {{"checkers",
       "every finder's output passes its checker: SPE (chk_spe), SSE/S-CNE/satisficing incl. robust (chk_commit), "
-      "CEGAR's model, the SPE policy as a Skolem/Herbrand certificate (qcert), every PBE (chk_signal)",
-      "all families", NULL, {H, H, H, H, H, H, H, H}},
+      "mixed commitments with their LP duals / frontiers (chk_mixed), CEGAR's model, the SPE policy as a "
+      "Skolem/Herbrand certificate (qcert), every PBE (chk_signal)",
+      "all families", NULL, {H, H, H, H, H, H, H, H, H}},
      ev_checkers, NULL},
     {{"d1-intuitive-pbe",
       "every PBE family surviving D1 survives the intuitive criterion, and every family passes the PBE checker",
-      "signaling games", NULL, {0, 0, 0, 0, 0, 0, H, H}},
+      "signaling games", NULL, {0, 0, 0, 0, 0, 0, H, H, 0}},
      ev_d1, NULL},
 };
 #undef H

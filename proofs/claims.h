@@ -23,6 +23,8 @@ typedef enum claims_family {
   CLAIMS_FAM_GAME_CONF,    /* imperfect-information games, 2 unobserved confounders (gamegen) */
   CLAIMS_FAM_SIGNAL,       /* random signaling games (siggen) */
   CLAIMS_FAM_SIGNAL_NOISE, /* signaling games with sender noise, layers observable half the time */
+  CLAIMS_FAM_ONESHOT,      /* two-stage imperfect-information games (gamegen), one-shot when the owners differ
+                              and the second mover does not observe the first */
   CLAIMS_NFAM
 } claims_family;
 
