@@ -93,6 +93,7 @@ $(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o: CFLAGS +
 # Every exported library symbol carries a module prefix (STYLE §1).
 symbols: $(LIB)
 	@sh mk/symbols.sh $(LIB)
+	@sh mk/includes.sh
 
 check: deps $(BIN) $(RUNNER) symbols
 	SCNFG_BIN=$(abspath $(BIN)) SCNFG_TOP=$(abspath .) UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \

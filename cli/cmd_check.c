@@ -5,7 +5,9 @@
 #include "base/error.h"
 #include "base/limits.h"
 #include "cli/cli.h"
+#include "proofs/chk_commit.h"
 #include "proofs/chk_spe.h"
+#include "base/rat.h"
 #include "solver/game/gamexml.h"
 #include "solver/game/model.h"
 #include "solver/game/profile.h"
@@ -14,16 +16,30 @@ const char cmd_check_summary[] = "verify a policy profile of a game (G.xml PROFI
 
 static void usage (FILE *f) {
   fprintf (f,
-           "usage: scnfg check G.xml PROFILE.xml --concept spe [--tie T] [--timeout S] [--max-nodes N]\n"
+           "usage: scnfg check G.xml PROFILE.xml --concept spe|sse|scne|satisficing [--tie T] [--eps R] [--robust]\n"
+           "                   [--max-brute N] [--timeout S] [--max-nodes N]\n"
            "\n"
            "PROFILE.xml is a <profile> or the <scnfg-result> of scnfg game --xml (solver/game/result.rng).\n"
            "Every deviation is recomputed exactly; the first failing one (stages in order, information\n"
            "sets in lexicographic order, actions by index) is named.\n"
            "  --tie T   the follower tie-break to check (default strong)\n"
+           "  --eps R, --robust  satisficing parameters (as for scnfg game)\n"
+           "  --max-brute N  sse/scne/satisficing: brute-force leader optimality over at most N leader\n"
+           "            policies (default 4096); beyond: \"leader optimality not checked\" (exit 0)\n"
            "Exit: 0 verified, 1 a failing deviation, 2 bad input or usage, 3 limit reached.\n");
 }
 
+static int run (int argc, char **argv, chk_commit_options *co);
+
 int cmd_check (int argc, char **argv) {
+  chk_commit_options co;
+  chk_commit_options_init (&co);
+  int rc = run (argc, argv, &co);
+  chk_commit_options_clear (&co);
+  return rc;
+}
+
+static int run (int argc, char **argv, chk_commit_options *co) {
   const char *files[2] = {NULL, NULL}, *concept = NULL;
   int nfiles = 0;
   game_tie tie = GAME_TIE_STRONG;
@@ -37,6 +53,16 @@ int cmd_check (int argc, char **argv) {
     if (!strcmp (a, "--help") || !strcmp (a, "-h")) {
       usage (stdout);
       return CLI_EXIT_OK;
+    } else if (!strcmp (a, "--robust")) {
+      co->robust = true;
+    } else if (!strcmp (a, "--eps")) {
+      const char *why;
+      if (i + 1 >= argc || !rat_parse_str (co->eps, argv[++i], &why) || mpq_sgn (co->eps) < 0)
+        return cli_usage_error ("check", "bad or missing --eps (a rational >= 0)");
+    } else if (!strcmp (a, "--max-brute")) {
+      uint64_t u;
+      if (i + 1 >= argc || !cli_parse_u64 (argv[++i], &u)) return cli_usage_error ("check", "bad or missing --max-brute");
+      co->max_brute = u;
     } else if (!strcmp (a, "--concept") || !strcmp (a, "--tie")) {
       if (i + 1 >= argc) return cli_usage_error ("check", "option %s needs a value", a);
       const char *v = argv[++i];
@@ -52,7 +78,8 @@ int cmd_check (int argc, char **argv) {
   }
   if (nfiles != 2) return cli_usage_error ("check", "needs G.xml and PROFILE.xml (see scnfg check --help)");
   if (!concept) return cli_usage_error ("check", "no --concept");
-  if (strcmp (concept, "spe")) return cli_usage_error ("check", "concept '%s' is not implemented yet", concept);
+  bool commit = chk_commit_concept_parse (concept, &co->concept);
+  if (strcmp (concept, "spe") && !commit) return cli_usage_error ("check", "concept '%s' is not implemented yet", concept);
   scnfg_error err;
   error_init (&err);
   game *g;
@@ -65,7 +92,17 @@ int cmd_check (int argc, char **argv) {
   limits_start (&lim);
   chk_spe_report rep;
   int rc;
-  if (!chk_spe_check (g, p, tie, &lim, &rep, &err)) rc = cli_report (&err);
+  if (commit) {
+    co->tie = tie;
+    co->lim = &lim;
+    chk_commit_report cr;
+    if (!chk_commit_check (g, p, co, &cr, &err)) rc = cli_report (&err);
+    else {
+      rc = cr.verdict == CHK_COMMIT_OK ? CLI_EXIT_OK : cr.verdict == CHK_COMMIT_FAILED ? CLI_EXIT_FAIL : CLI_EXIT_LIMIT;
+      printf ("%s %s\n", cr.verdict == CHK_COMMIT_OK ? "verified" : cr.verdict == CHK_COMMIT_FAILED ? "FAILED" : "unknown",
+              cr.msg);
+    }
+  } else if (!chk_spe_check (g, p, tie, &lim, &rep, &err)) rc = cli_report (&err);
   else {
     rc = rep.verdict == CHK_SPE_OK ? CLI_EXIT_OK : rep.verdict == CHK_SPE_FAILED ? CLI_EXIT_FAIL : CLI_EXIT_LIMIT;
     printf ("%s %s\n", rep.verdict == CHK_SPE_OK ? "verified" : rep.verdict == CHK_SPE_FAILED ? "FAILED" : "unknown",

@@ -12,18 +12,28 @@
 #include "solver/game/model.h"
 #include "solver/game/profile.h"
 #include "solver/game/spe.h"
+#include "solver/game/sse.h"
+#include "base/rat.h"
 
 const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
 
 static void usage (FILE *f) {
   fprintf (f,
-           "usage: scnfg game G.xml --concept spe [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
+           "usage: scnfg game G.xml --concept spe|sse|scne|satisficing|mixed\n"
+           "                        [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
+           "                        [--eps R] [--robust] [--max-policies N] [--max-tree N]\n"
            "                        [--timeout S] [--max-nodes N] [--max-profile N] [--max-print N] [--xml] [-o FILE]\n"
            "\n"
-           "  --concept C      spe (subgame-perfect, perfect-information games); mixed (mixed commitment,\n"
-           "                   strong tie-break: one-shot games and perfect-information trees without\n"
-           "                   chance; see README); sse, scne, satisficing are not implemented yet (exit 2)\n"
+           "  --concept C      spe (subgame-perfect, perfect-information games); sse (pure-commitment\n"
+           "                   Stackelberg); scne (S-CNE: commitment with layer choice); satisficing\n"
+           "                   (eps-satisficing follower); two players for sse, scne, satisficing;\n"
+           "                   mixed (mixed commitment, strong tie-break only: one-shot games and\n"
+           "                   perfect-information trees without chance)\n"
            "  --tie T          follower tie-break (default strong); the leader breaks ties for the follower\n"
+           "  --eps R          satisficing: keep the instinct within R (a rational >= 0) of the best (default 0)\n"
+           "  --robust         satisficing: the leader assumes the worst eps-best follower choice\n"
+           "  --max-policies N leader policies enumerated at most (default 1048576; exit 3 beyond)\n"
+           "  --max-tree N     nodes of the expanded game tree at most (default 1048576; exit 3 beyond)\n"
            "  --timeout S      wall-clock limit in seconds; --max-nodes N: tree nodes visited (exit 3 when hit)\n"
            "  --max-profile N  store and print the policy only up to N information sets (default 1048576)\n"
            "  --max-print N    information sets printed in the text report (default 200)\n"
@@ -35,7 +45,17 @@ static void usage (FILE *f) {
            "distribution. Exit: 0 solved, 2 bad input or usage, 3 limit reached.\n");
 }
 
+static int run (int argc, char **argv, sse_options *so);
+
 int cmd_game (int argc, char **argv) {
+  sse_options sopt;
+  sse_options_init (&sopt);
+  int rc = run (argc, argv, &sopt);
+  sse_options_clear (&sopt);
+  return rc;
+}
+
+static int run (int argc, char **argv, sse_options *so) {
   const char *file = NULL, *concept = NULL, *outpath = "-";
   spe_options opt;
   spe_options_init (&opt);
@@ -51,6 +71,19 @@ int cmd_game (int argc, char **argv) {
       return CLI_EXIT_OK;
     } else if (!strcmp (a, "--xml")) {
       xml = true;
+    } else if (!strcmp (a, "--robust")) {
+      so->robust = true;
+    } else if (!strcmp (a, "--eps")) {
+      if (i + 1 >= argc) return cli_usage_error ("game", "%s", "option --eps needs a value");
+      const char *why;
+      if (!rat_parse_str (so->eps, argv[++i], &why) || mpq_sgn (so->eps) < 0)
+        return cli_usage_error ("game", "%s", "bad --eps (a rational >= 0)");
+    } else if (!strcmp (a, "--max-policies") || !strcmp (a, "--max-tree")) {
+      uint64_t u;
+      if (i + 1 >= argc || !cli_parse_u64 (argv[i + 1], &u)) return cli_usage_error ("game", "%s", "bad or missing value of an option");
+      if (!strcmp (a, "--max-policies")) so->max_policies = u;
+      else so->max_tree = (size_t) u;
+      i++;
     } else if (!strcmp (a, "-o")) {
       if (i + 1 >= argc) return cli_usage_error ("game", "option -o needs a value");
       outpath = argv[++i];
@@ -81,19 +114,25 @@ int cmd_game (int argc, char **argv) {
   if (!concept) return cli_usage_error ("game", "no --concept (spe, sse, scne, mixed, satisficing)");
   if (!strcmp (concept, "mixed"))
     return gamemixed_run (file, &opt.limits, opt.tie, xml, outpath, (size_t) max_print, opt.max_profile);
-  if (strcmp (concept, "spe")) {
-    if (!strcmp (concept, "sse") || !strcmp (concept, "scne") ||
-        !strcmp (concept, "satisficing"))
-      return cli_usage_error ("game", "concept '%s' is not implemented yet", concept);
+  bool commit = sse_concept_parse (concept, &so->concept);
+  if (strcmp (concept, "spe") && !commit) {
     return cli_usage_error ("game", "unknown concept '%s'", concept);
   }
+  if (!commit && (so->robust || mpq_sgn (so->eps)))
+    return cli_usage_error ("game", "--eps and --robust apply to --concept satisficing only");
+  if (commit && so->concept != SSE_CONCEPT_SATISFICING && (so->robust || mpq_sgn (so->eps)))
+    return cli_usage_error ("game", "--eps and --robust apply to --concept satisficing only");
+  so->tie = opt.tie;
+  so->limits = opt.limits;
+  so->max_profile = opt.max_profile;
   scnfg_error err;
   error_init (&err);
   game *g;
   if (!gamexml_read_file (&g, file, &err)) return cli_report (&err);
   limits_start (&opt.limits);
+  so->limits = opt.limits;
   game_solution sol;
-  if (!spe_solve (g, &opt, &sol, &err)) {
+  if (commit ? !sse_solve (g, so, &sol, &err) : !spe_solve (g, &opt, &sol, &err)) {
     profile_solution_clear (&sol);
     game_free (g);
     return cli_report (&err);

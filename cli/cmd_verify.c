@@ -18,9 +18,10 @@ const char cmd_verify_summary[] = "verify the construction on QDIMACS instances 
 
 static void help (void) {
   printf ("usage: scnfg verify F.qdimacs|DIR [--report R.xml] [--timeout S] [--max-nodes N]\n"
-          "                    [--max-profile N] [-j N] [--quiet]\n\n"
+          "                    [--max-profile N] [-j N] [--no-commitment] [--quiet]\n\n"
           "Per instance: decides the QBF side (clausal-abstraction CEGAR; SSAT: exact DPLL),\n"
-          "reduces it to a game and solves the game side (SPE), extracts the winner's policy\n"
+          "reduces it to a game and solves the game side (SPE; and pure SSE and S-CNE, whose\n"
+          "leader values must agree too), extracts the winner's policy\n"
           "as a Skolem/Herbrand certificate and checks it with PicoSAT, encodes the game back\n"
           "to QBF and decides it again (round trip), and compares. Columns that do not apply\n"
           "(certificate and round trip for SSAT) or hit their own limit read n/a.\n\n"
@@ -29,6 +30,7 @@ static void help (void) {
           "  --max-nodes N     node limit of the game side\n"
           "  --max-profile N   store the SPE profile (for the certificate) up to N entries\n"
           "  -j N              instances in parallel (N processes)\n"
+          "  --no-commitment   skip the SSE and S-CNE columns\n"
           "  --quiet           no progress line on stderr\n\n"
           "exit: 0 all agree, 1 a disagreement or a failed certificate/round trip (reported),\n"
           "2 bad input, 3 the QBF side or SPE hit a limit.\n");
@@ -131,6 +133,7 @@ int cmd_verify (int argc, char **argv) {
     uint64_t u;
     if (!strcmp (a, "--help") || !strcmp (a, "-h")) return help (), CLI_EXIT_OK;
     if (!strcmp (a, "--quiet")) quiet = true;
+    else if (!strcmp (a, "--no-commitment")) o.no_commitment = true;
     else if (!strcmp (a, "--report") || !strcmp (a, "--timeout") || !strcmp (a, "--max-nodes") ||
              !strcmp (a, "--max-profile") || !strcmp (a, "-j")) {
       if (++i == argc) return cli_usage_error ("verify", "%s needs a value", a);

@@ -17,6 +17,7 @@
 #include "solver/game/model.h"
 #include "solver/game/profile.h"
 #include "solver/game/spe.h"
+#include "solver/game/sse.h"
 #include "solver/qbf/cegar.h"
 #include "solver/qbf/cert.h"
 #include "solver/qbf/qbf.h"
@@ -34,6 +35,7 @@ const char *verify_report_schema (void) { return verify_rng; }
 void verify_opts_init (verify_opts *o) {
   memset (o, 0, sizeof *o);
   o->max_profile = (size_t) 1 << 22;
+  o->max_policies = (uint64_t) 1 << 16;
 }
 
 static void set_rat (char *buf, size_t size, const mpq_t q) {
@@ -122,6 +124,39 @@ static void round_trip (const game *g, const mpq_t qv, const verify_opts *o, ver
   row->rt_seconds = limits_now () - t0;
 }
 
+/* One commitment concept on the game: the leader's value, or a limit. */
+static void commitment (const game *g, sse_concept concept, const verify_opts *o, int *state, char *value,
+                        size_t size, double *seconds) {
+  sse_options so;
+  sse_options_init (&so);
+  so.concept = concept;
+  so.tie = GAME_TIE_STRONG;
+  so.max_policies = o->max_policies;
+  bool chance = false;
+  for (unsigned v = 0; v < g->nvars; v++) chance |= g->vars[v].kind == GAME_EXOGENOUS;
+  if (!chance) so.max_tree = 1; /* the pairs walk: values only, never rebuild the explicit tree */
+  so.max_profile = 0;
+  so.max_outcomes = 0;
+  so.limits.timeout = o->timeout;
+  so.limits.max_nodes = o->max_nodes;
+  limits_start (&so.limits);
+  game_solution sol;
+  scnfg_error err;
+  error_init (&err);
+  double t0 = limits_now ();
+  if (!sse_solve (g, &so, &sol, &err)) {
+    *state = VERIFY_NA;
+    snprintf (value, size, "n/a");
+  } else {
+    *state = sol.status == GAME_SOLVED ? VERIFY_OK : VERIFY_LIMIT;
+    if (*state == VERIFY_OK) set_rat (value, size, sol.reward[g->leader]);
+    else snprintf (value, size, "n/a");
+    profile_solution_clear (&sol);
+  }
+  *seconds = limits_now () - t0;
+  sse_options_clear (&so);
+}
+
 void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   memset (row, 0, sizeof *row);
   snprintf (row->file, sizeof row->file, "%s", path);
@@ -171,6 +206,26 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   } else
     row->agree = VERIFY_LIMIT;
 
+  if (o->no_commitment) {
+    row->sse_state = row->scne_state = VERIFY_NA;
+    snprintf (row->sse_value, sizeof row->sse_value, "n/a");
+    snprintf (row->scne_value, sizeof row->scne_value, "n/a");
+  } else {
+    commitment (g, SSE_CONCEPT_SSE, o, &row->sse_state, row->sse_value, sizeof row->sse_value, &row->sse_seconds);
+    commitment (g, SSE_CONCEPT_SCNE, o, &row->scne_state, row->scne_value, sizeof row->scne_value,
+                &row->scne_seconds);
+    const char *names[2] = {"SSE", "S-CNE"};
+    const char *vals[2] = {row->sse_value, row->scne_value};
+    int states[2] = {row->sse_state, row->scne_state};
+    for (int k = 0; k < 2; k++)
+      if (states[k] == VERIFY_OK && row->qbf_state == VERIFY_OK && strcmp (vals[k], row->qbf_value)) {
+        row->agree = VERIFY_FAIL;
+        if (!row->note[0])
+          snprintf (row->note, sizeof row->note, "disagreement: QBF side %s, game side %s %s", row->qbf_value,
+                    names[k], vals[k]);
+      }
+  }
+
   if (row->ssat) {
     row->cert_state = row->rt_state = VERIFY_NA;
   } else {
@@ -206,8 +261,8 @@ static const char *base_name (const char *p) {
 }
 
 void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
-  fprintf (out, "%-28s %-9s %-9s %8s %8s %-14s %8s %-9s %-9s\n", "instance", "qbf", "game", "qbf-s", "game-s",
-           "certificate", "cert-s", "roundtrip", "agree");
+  fprintf (out, "%-28s %-9s %-9s %-9s %-9s %8s %8s %-14s %8s %-9s %-9s\n", "instance", "qbf", "spe", "sse", "scne",
+           "qbf-s", "spe-s", "certificate", "cert-s", "roundtrip", "agree");
   size_t agree = 0, limit = 0, fail = 0, certs = 0, rts = 0;
   for (size_t i = 0; i < n; i++) {
     const verify_row *r = &rows[i];
@@ -218,9 +273,9 @@ void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
     char cs[32];
     if (r->cert_state == VERIFY_OK) snprintf (cs, sizeof cs, "%s ok", r->cert_kind);
     else snprintf (cs, sizeof cs, "%s", state_word (r->cert_state, "ok"));
-    fprintf (out, "%-28.28s %-9.9s %-9.9s %8.3f %8.3f %-14s %8.3f %-9s %-9s\n", base_name (r->file), r->qbf_value,
-             r->game_value, r->qbf_seconds, r->game_seconds, cs, r->cert_seconds, state_word (r->rt_state, "same"),
-             state_word (r->agree, "yes"));
+    fprintf (out, "%-28.28s %-9.9s %-9.9s %-9.9s %-9.9s %8.3f %8.3f %-14s %8.3f %-9s %-9s\n", base_name (r->file),
+             r->qbf_value, r->game_value, r->sse_value, r->scne_value, r->qbf_seconds, r->game_seconds, cs,
+             r->cert_seconds, state_word (r->rt_state, "same"), state_word (r->agree, "yes"));
     agree += r->agree == VERIFY_OK, limit += r->agree == VERIFY_LIMIT;
     fail += r->agree == VERIFY_FAIL || r->cert_state == VERIFY_FAIL || r->rt_state == VERIFY_FAIL;
     certs += r->cert_state == VERIFY_OK, rts += r->rt_state == VERIFY_OK;
@@ -269,6 +324,10 @@ void verify_write_report (FILE *out, const verify_row *rows, size_t n, const ver
              r->qbf_value, r->qbf_seconds);
     fprintf (out, "    <game-side concept=\"spe\" state=\"%s\" value=\"%s\" seconds=\"%.6f\" leaves=\"%llu\"/>\n",
              state_attr (r->game_state), r->game_value, r->game_seconds, (unsigned long long) r->game_leaves);
+    fprintf (out, "    <commitment concept=\"sse\" state=\"%s\" value=\"%s\" seconds=\"%.6f\"/>\n",
+             state_attr (r->sse_state), r->sse_state == VERIFY_OK ? r->sse_value : "unknown", r->sse_seconds);
+    fprintf (out, "    <commitment concept=\"scne\" state=\"%s\" value=\"%s\" seconds=\"%.6f\"/>\n",
+             state_attr (r->scne_state), r->scne_state == VERIFY_OK ? r->scne_value : "unknown", r->scne_seconds);
     fprintf (out, "    <certificate state=\"%s\"", state_attr (r->cert_state));
     if (r->cert_kind[0]) fprintf (out, " kind=\"%s\" gates=\"%lu\"", r->cert_kind, r->cert_gates);
     fprintf (out, " seconds=\"%.6f\"/>\n", r->cert_seconds);

@@ -2,7 +2,8 @@
  * both sides' finders and the checkers, and compares. Per instance: the QBF
  * side (clausal-abstraction CEGAR for QBF, exact DPLL for SSAT), the
  * hardness reduction, the game side (SPE by backward induction), the
- * certificate extracted from the game's policy and checked by PicoSAT, the
+ * commitment concepts (SSE, S-CNE) where they finish, the certificate
+ * extracted from the game's policy and checked by PicoSAT, the
  * round trip game -> QBF decided again, and the comparison. */
 #ifndef SCNFG_PROOFS_VERIFY_H
 #define SCNFG_PROOFS_VERIFY_H
@@ -17,6 +18,8 @@ typedef struct verify_opts {
   uint64_t max_nodes;   /* game side node limit (0: none) */
   size_t max_profile;   /* store the SPE profile (for the certificate) up to this many entries */
   bool no_prune;        /* game side: plain backward induction (no win/lose pruning) */
+  bool no_commitment;   /* skip the SSE and S-CNE columns */
+  uint64_t max_policies;/* SSE/S-CNE policy enumeration bound (games with chance) */
   size_t cache_bytes;   /* game side residual cache budget (0: none) */
 } verify_opts;
 
@@ -41,6 +44,11 @@ typedef struct verify_row {
   char game_value[192];      /* the leader's SPE reward */
   double game_seconds;
   uint64_t game_leaves;
+  /* the game's commitment concepts (pure SSE strong, S-CNE): in constant-sum
+     perfect-information games the leader's value equals SPE's */
+  int sse_state, scne_state;  /* VERIFY_OK, VERIFY_LIMIT (incl. --max-policies: n/a), VERIFY_NA */
+  char sse_value[192], scne_value[192];
+  double sse_seconds, scne_seconds;
   /* certificate from the game's policy */
   int cert_state;            /* VERIFY_OK valid, VERIFY_FAIL invalid, VERIFY_NA, VERIFY_LIMIT */
   char cert_kind[12];        /* "skolem", "herbrand" or "" */

@@ -206,7 +206,7 @@ START_TEST (cli_check) {
   free (out);
   ck_assert_int_eq (tu_run (NULL, NULL, "check '%s' '%s' --concept spe --max-nodes 2", path, p), 3);
   ck_assert_int_eq (tu_run (NULL, NULL, "check '%s' --concept spe", path), 2);
-  ck_assert_int_eq (tu_run (NULL, NULL, "check '%s' '%s' --concept sse", path, p), 2);
+  ck_assert_int_eq (tu_run (NULL, NULL, "check '%s' '%s' --concept mixed", path, p), 2);
   free (p);
   p = tu_write (dir, "q.xml", "<profile><policy stage=\"9\" action=\"m\" observes=\"\"/></profile>");
   char *err = NULL;

@@ -95,8 +95,13 @@ void profile_decode (const game_policy *pol, size_t idx, int *obsvals, int *xtil
 
 int profile_action (const game *g, const game_profile *p, unsigned t, const int *vals) {
   const game_policy *pol = &p->pol[t - 1];
-  if (pol->layer == 1) return game_instinct (g, pol->var, vals);
-  int x = pol->intuition ? game_instinct (g, pol->var, vals) : 0;
+  int x = pol->intuition || pol->layer == 1 ? game_instinct (g, pol->var, vals) : 0;
+  if (pol->layer == 1) {
+    /* a commitment concept may report layer 1 (the lowest sufficient layer)
+       and still store its table: the table is what it committed to */
+    int a = pol->size ? pol->act[profile_index (pol, vals, x)] : PROFILE_NONE;
+    return a != PROFILE_NONE ? a : x;
+  }
   return pol->act[profile_index (pol, vals, x)];
 }
 
@@ -353,7 +358,9 @@ void profile_solution_print (FILE *f, const game *g, const game_solution *s, siz
       const game_policy *pol = &s->profile->pol[t];
       const game_var *v = &g->vars[pol->var];
       fprintf (f, "policy stage %u %s (player %s, layer %u)\n", pol->stage, v->id, g->players[v->player], pol->layer);
-      if (pol->layer == 1) fputs ("  (no choice: plays its instinct)\n", f);
+      if (pol->layer == 1 && v->layers == GAME_L1) fputs ("  (no choice: plays its instinct)\n", f);
+      else if (pol->layer == 1)
+        fputs ("  (reported at layer 1: the policy below equals the instinct wherever it is reached)\n", f);
       for (size_t i = 0; i < pol->size; i++) {
         if (pol->act[i] == PROFILE_NONE) continue;
         if (lines++ >= max_lines) continue;

@@ -48,8 +48,10 @@ size_t profile_index (const game_policy *pol, const int *vals, int xtilde);
 /* Inverse: the observed values (nobs ints) and x~ (or -1) of index idx. */
 void profile_decode (const game_policy *pol, size_t idx, int *obsvals, int *xtilde);
 
-/* The action stage t takes under vals when it is active: the instinct at
- * layer 1, else the policy entry (PROFILE_NONE if missing). */
+/* The action stage t takes under vals when it is active: the policy entry
+ * (PROFILE_NONE if missing); at layer 1 the instinct where the policy has no
+ * entry (a layer-1 policy may keep entries: the commitment concepts report
+ * the lowest sufficient layer, DESIGN §3.4, and keep the committed table). */
 int profile_action (const struct game *g, const game_profile *p, unsigned t, const int *vals);
 
 /* One terminal history with positive probability: prob and the complete
