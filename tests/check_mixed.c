@@ -13,12 +13,14 @@
 #include "base/prng.h"
 #include "base/rat.h"
 #include "instances/gamegen.h"
+#include "instances/treegen.h"
 #include "proofs/chk_mixed.h"
 #include "solver/game/behav.h"
 #include "solver/game/gamexml.h"
 #include "solver/game/mixed.h"
 #include "solver/game/model.h"
 #include "solver/game/polytope.h"
+#include "solver/game/spe.h"
 #include "tests/testutil.h"
 
 static game *fixture (const char *name) {
@@ -396,7 +398,7 @@ static game *random_tree (prng *r, unsigned T, unsigned d, bool uneven) {
   int P[2] = {game_add_player (g, "L"), game_add_player (g, "F")};
   game_set_leader (g, P[0]);
   int act[8];
-  char id[8];
+  char id[16];
   for (unsigned t = 0; t < T; t++) {
     snprintf (id, sizeof id, "x%u", t + 1);
     act[t] = game_add_var (g, GAME_ACTION, id, d);
@@ -475,6 +477,17 @@ START_TEST (random_trees_vs_brute_force) {
                    (unsigned long long) seed, a, b);
     free (a), free (b);
     ck_assert (mpq_cmp (bm, bp) >= 0); /* mixed >= pure (strong) */
+    {
+      /* and pure (strong) >= SPE for the leader */
+      spe_options so;
+      spe_options_init (&so);
+      game_solution ss;
+      scnfg_error e2;
+      error_init (&e2);
+      ck_assert (spe_solve (g, &so, &ss, &e2));
+      ck_assert (mpq_cmp (bp, ss.reward[g->leader]) >= 0);
+      profile_solution_clear (&ss);
+    }
     strict += mpq_cmp (bm, bp) > 0;
     char msg[512];
     bool oc = false;
@@ -563,6 +576,24 @@ START_TEST (random_oneshot) {
 }
 END_TEST
 
+/* Larger trees in conflict (255 choice nodes): the certificate checks out. */
+START_TEST (larger_trees_checked) {
+  for (uint64_t seed = 1; seed <= 4; seed++) {
+    game *g = treegen_random (8, 2, 4, seed);
+    mixed_solution ms;
+    solve_ok (g, &ms);
+    ck_assert_uint_eq (ms.cert.nnodes, 255);
+    ck_assert_uint_gt (ms.front_max, 2);
+    char msg[512];
+    bool oc = false;
+    ck_assert_msg (check (g, &ms, &oc, msg, sizeof msg) == CHK_MIXED_OK, "seed %llu: %s", (unsigned long long) seed, msg);
+    ck_assert (oc);
+    mixed_solution_clear (&ms);
+    game_free (g);
+  }
+}
+END_TEST
+
 START_TEST (limits) {
   gamegen_params gp;
   gamegen_params_init (&gp);
@@ -627,6 +658,7 @@ Suite *mixed_suite (void) {
   tcase_add_test (tc, rejects_shapes);
   tcase_add_test (tc, random_trees_vs_brute_force);
   tcase_add_test (tc, random_oneshot);
+  tcase_add_test (tc, larger_trees_checked);
   tcase_add_test (tc, cli);
   suite_add_tcase (s, tc);
   TCase *tl = tcase_create ("limits");

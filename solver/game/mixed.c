@@ -988,8 +988,10 @@ void mixed_print (FILE *f, const game *g, const mixed_solution *ms, size_t max_l
     fputs ("certificate not kept (more choice nodes than --max-cert)\n", f);
   }
   if (ms->method == MIXED_TREE)
-    fprintf (f, "frontiers %llu choice nodes, largest %zu pieces, mean %.2f\n", (unsigned long long) ms->choice_nodes,
-             ms->front_max, ms->choice_nodes ? (double) ms->front_total / (double) ms->choice_nodes : 0.0);
+    fprintf (f, "frontiers %llu choice nodes, largest %zu pieces, mean %.2f; bottom-up pass %.3f s, total %.3f s\n",
+             (unsigned long long) ms->choice_nodes, ms->front_max,
+             ms->choice_nodes ? (double) ms->front_total / (double) ms->choice_nodes : 0.0, ms->frontier_seconds,
+             ms->sol.seconds);
 }
 
 void mixed_write_xml (FILE *f, const game *g, const mixed_solution *ms) {
@@ -1017,10 +1019,10 @@ void mixed_write_xml (FILE *f, const game *g, const mixed_solution *ms) {
     }
   }
   fprintf (f, "  <stats nodes=\"%llu\" leaves=\"%llu\" choice-nodes=\"%llu\" frontier-max=\"%zu\" "
-              "frontier-total=\"%llu\" seconds=\"%.3f\"/>\n",
+              "frontier-total=\"%llu\" frontier-seconds=\"%.3f\" seconds=\"%.3f\"/>\n",
            (unsigned long long) ms->sol.nodes, (unsigned long long) ms->sol.leaves,
            (unsigned long long) ms->choice_nodes, ms->front_max, (unsigned long long) ms->front_total,
-           ms->sol.seconds);
+           ms->frontier_seconds, ms->sol.seconds);
   if (ms->sol.status == GAME_SOLVED && ms->prof) {
     behav_write_xml (f, g, ms->prof, 2);
     fputs ("  <outcomes>\n", f);
