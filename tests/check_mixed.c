@@ -21,6 +21,7 @@
 #include "solver/game/model.h"
 #include "solver/game/polytope.h"
 #include "solver/game/spe.h"
+#include "solver/game/sse.h"
 #include "tests/testutil.h"
 
 static game *fixture (const char *name) {
@@ -487,6 +488,14 @@ START_TEST (random_trees_vs_brute_force) {
       ck_assert (spe_solve (g, &so, &ss, &e2));
       ck_assert (mpq_cmp (bp, ss.reward[g->leader]) >= 0);
       profile_solution_clear (&ss);
+      /* the project's SSE finder agrees with the brute-force pure value */
+      sse_options xo;
+      sse_options_init (&xo);
+      ck_assert (sse_solve (g, &xo, &ss, &e2));
+      ck_assert_int_eq (ss.status, GAME_SOLVED);
+      ck_assert (mpq_equal (bp, ss.reward[g->leader]));
+      sse_options_clear (&xo);
+      profile_solution_clear (&ss);
     }
     strict += mpq_cmp (bm, bp) > 0;
     char msg[512];
@@ -562,6 +571,16 @@ START_TEST (random_oneshot) {
     }
     ck_assert (mpq_cmp (ms.sol.reward[L], pure) >= 0);
     strict += mpq_cmp (ms.sol.reward[L], pure) > 0;
+    {
+      sse_options xo;
+      sse_options_init (&xo);
+      game_solution ss;
+      ck_assert (sse_solve (g, &xo, &ss, &err));
+      ck_assert_int_eq (ss.status, GAME_SOLVED);
+      ck_assert (mpq_equal (pure, ss.reward[L]));
+      sse_options_clear (&xo);
+      profile_solution_clear (&ss);
+    }
     char msg[512];
     bool oc = false;
     ck_assert_msg (check (g, &ms, &oc, msg, sizeof msg) == CHK_MIXED_OK, "game %d: %s", it, msg);
@@ -644,6 +663,33 @@ START_TEST (cli) {
   ck_assert_int_eq (tu_run (&out, &errs, "game %s --concept mixed", g3), 2);
   ck_assert_msg (strstr (errs, "without chance") != NULL, "%s", errs);
   free (out), free (errs);
+  /* scnfg check --concept mixed on the XML result, tampered and malformed ones */
+  char *dir = tu_tmpdir ();
+  ck_assert_int_eq (tu_run (NULL, NULL, "game %s --concept mixed --xml -o %s/r.xml", g2, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/r.xml --concept mixed", g2, dir), 0);
+  ck_assert_msg (strstr (out, "verified mixed commitment: leader 3/2, follower 1; response and certificate") != NULL,
+                 "%s", out);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_sh (NULL, NULL, "sed 's#mix=\"1/2 1/2\"#mix=\"2/3 1/3\"#' %s/r.xml > %s/t.xml; :", dir, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/t.xml --concept mixed", g2, dir), 1);
+  ck_assert_msg (strstr (out, "FAILED stage 2 (f) at m=T: follower plays b but a gives") != NULL, "%s", out);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_sh (NULL, NULL, "sed 's#mix=\"1/2 1/2\"#mix=\"1/2\"#' %s/r.xml > %s/u.xml; :", dir, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/u.xml --concept mixed", g2, dir), 2);
+  ck_assert_msg (strstr (errs, "mix has 1 values") != NULL, "%s", errs);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_sh (NULL, NULL, "sed 's#value=\"0\"/></frontier>#value=\"1\"/></frontier>#' %s/r.xml > %s/v.xml; :", dir, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/v.xml --concept mixed", g2, dir), 1);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_run (NULL, NULL, "game %s --concept mixed --xml -o %s/o.xml", g1, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/o.xml --concept mixed", g1, dir), 0);
+  ck_assert_msg (strstr (out, "leader 7/2, follower 1/2") != NULL, "%s", out);
+  free (out), free (errs);
+  /* a result for another game's shape */
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/o.xml --concept mixed", g2, dir), 2);
+  free (out), free (errs);
+  tu_rmdir (dir);
+  free (dir);
   free (g1), free (g2), free (g3);
 }
 END_TEST
