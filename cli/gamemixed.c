@@ -16,10 +16,8 @@
 
 int gamemixed_run (const char *file, const scnfg_limits *lim, game_tie tie, bool xml, const char *outpath,
                    size_t max_print, size_t max_profile) {
-  if (tie != GAME_TIE_STRONG)
-    return cli_usage_error ("game",
-                            "--concept mixed supports --tie strong only: under weak tie-breaking the leader's "
-                            "optimum may not be attained, and its supremum is not implemented");
+  if (tie != GAME_TIE_STRONG && tie != GAME_TIE_WEAK)
+    return cli_usage_error ("game", "--concept mixed takes --tie strong or weak");
   scnfg_error err;
   error_init (&err);
   game *g;
@@ -28,6 +26,7 @@ int gamemixed_run (const char *file, const scnfg_limits *lim, game_tie tie, bool
   mixed_options_init (&opt);
   opt.limits = *lim;
   opt.max_profile = max_profile;
+  opt.tie = tie;
   limits_start (&opt.limits);
   mixed_solution ms;
   if (!mixed_solve (g, &opt, &ms, &err)) {
