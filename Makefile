@@ -88,8 +88,9 @@ $(B)/gen/%_rng.inc: %.rng mk/embed.sh
 	@sh mk/embed.sh $< > $@.tmp && mv $@.tmp $@
 $(B)/solver/game/gamexml.o: $(B)/gen/scnfg_rng.inc $(B)/gen/result_rng.inc
 $(B)/solver/qbf/cert.o: $(B)/gen/cert_rng.inc
+$(B)/solver/game/behavxml.o: $(B)/gen/mixed_rng.inc
 $(B)/proofs/verify.o: $(B)/gen/verify_rng.inc
-$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o: CFLAGS += -I$(B)/gen
+$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o $(B)/solver/game/behavxml.o: CFLAGS += -I$(B)/gen
 
 # Every exported library symbol carries a module prefix (STYLE §1).
 symbols: $(LIB)

@@ -14,4 +14,9 @@ struct scnfg_limits;
 int gamemixed_run (const char *file, const struct scnfg_limits *lim, game_tie tie, bool xml, const char *outpath,
                    size_t max_print, size_t max_profile);
 
+/* scnfg check G.xml R.xml --concept mixed: reads the result document of
+ * scnfg game --concept mixed --xml and verifies it with proofs/chk_mixed.
+ * Prints "verified ..." or "FAILED ..."; returns 0, 1 (a failure), 2 (bad input). */
+int gamemixed_check (const char *gfile, const char *rfile);
+
 #endif

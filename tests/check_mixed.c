@@ -21,6 +21,7 @@
 #include "solver/game/model.h"
 #include "solver/game/polytope.h"
 #include "solver/game/spe.h"
+#include "solver/game/sse.h"
 #include "tests/testutil.h"
 
 static game *fixture (const char *name) {
@@ -185,6 +186,76 @@ START_TEST (fixture_imperfect_oneshot) {
   const mpq_t *p = dist (g, ms.prof, "a", vals);
   eq_str (p[0], "20/21"), eq_str (p[1], "1/21");
   ck_assert_int_eq (check (g, &ms, NULL, NULL, 0), CHK_MIXED_OK);
+  mixed_solution_clear (&ms);
+  game_free (g);
+}
+END_TEST
+
+/* A one-shot game given by its tables (leader m actions, follower n). */
+static game *oneshot_game (unsigned m, unsigned n, const long *ul2, const long *uf2) {
+  game *g = game_new ("one-shot");
+  int L = game_add_player (g, "L"), F = game_add_player (g, "F");
+  game_set_leader (g, L);
+  int a = game_add_var (g, GAME_ACTION, "a", m), b = game_add_var (g, GAME_ACTION, "b", n);
+  game_set_owner (g, a, L), game_set_stage (g, a, 1);
+  game_set_owner (g, b, F), game_set_stage (g, b, 2);
+  int par[2] = {a, b};
+  mpq_t *ql = malloc (m * n * sizeof *ql), *qf = malloc (m * n * sizeof *qf);
+  for (unsigned i = 0; i < m * n; i++) {
+    mpq_init (ql[i]), mpq_init (qf[i]);
+    mpq_set_si (ql[i], ul2[i], 2), mpq_set_si (qf[i], uf2[i], 2);
+    mpq_canonicalize (ql[i]), mpq_canonicalize (qf[i]);
+  }
+  int ul = game_add_var (g, GAME_UTILITY, "uL", 0), uf = game_add_var (g, GAME_UTILITY, "uF", 0);
+  game_set_owner (g, ul, L), game_set_owner (g, uf, F);
+  game_set_expr (g, ul, game_expr_table (2, par, m * n, NULL, ql));
+  game_set_expr (g, uf, game_expr_table (2, par, m * n, NULL, qf));
+  for (unsigned i = 0; i < m * n; i++) mpq_clear (ql[i]), mpq_clear (qf[i]);
+  free (ql), free (qf);
+  scnfg_error err;
+  error_init (&err);
+  ck_assert_msg (game_finish (g, &err), "%s", err.msg);
+  return g;
+}
+
+START_TEST (weak_supremum) {
+  mixed_options opt;
+  mixed_options_init (&opt);
+  opt.tie = GAME_TIE_WEAK;
+  mixed_solution ms;
+  scnfg_error err;
+  error_init (&err);
+  /* the 2x2 game: supremum 7/2, not attained: at U, D 1/2 the weak follower takes L (3/2) */
+  game *g = fixture ("oneshot-2x2");
+  ck_assert (mixed_solve (g, &opt, &ms, &err));
+  ck_assert (ms.weak);
+  eq_str (ms.sup, "7/2");
+  eq_str (ms.sol.reward[0], "3/2");
+  ck_assert_int_eq (ms.prof->pure->pol[1].act[0], 0);
+  mixed_solution_clear (&ms);
+  game_free (g);
+  /* M is a best response only at U, D 1/2 (no interior): strong 100, weak supremum 1
+     (halved tables: uL rows U: L 1 R 2 M 100, D: L 1 R 0 M 100; uF U: 1 0 1/2, D: 0 1 1/2) */
+  static const long ul[6] = {2, 4, 200, 2, 0, 200}, uf[6] = {2, 0, 1, 0, 2, 1};
+  g = oneshot_game (2, 3, ul, uf);
+  ck_assert (mixed_solve (g, &opt, &ms, &err));
+  eq_str (ms.sup, "1");
+  mixed_solution_clear (&ms);
+  solve_ok (g, &ms);
+  eq_str (ms.sol.reward[0], "100");
+  ck_assert_int_eq (check (g, &ms, NULL, NULL, 0), CHK_MIXED_OK);
+  mixed_solution_clear (&ms);
+  /* follower actions with identical rewards form one class: the weak follower takes the worse */
+  static const long ul2[4] = {6, 2, 6, 2}, uf2[4] = {1, 1, 1, 1};
+  game_free (g);
+  g = oneshot_game (2, 2, ul2, uf2);
+  ck_assert (mixed_solve (g, &opt, &ms, &err));
+  eq_str (ms.sup, "1");
+  mixed_solution_clear (&ms);
+  game_free (g);
+  /* trees: weak is refused */
+  g = fixture ("active-if-tree");
+  ck_assert (!mixed_solve (g, &opt, &ms, &err));
   mixed_solution_clear (&ms);
   game_free (g);
 }
@@ -487,6 +558,14 @@ START_TEST (random_trees_vs_brute_force) {
       ck_assert (spe_solve (g, &so, &ss, &e2));
       ck_assert (mpq_cmp (bp, ss.reward[g->leader]) >= 0);
       profile_solution_clear (&ss);
+      /* the project's SSE finder agrees with the brute-force pure value */
+      sse_options xo;
+      sse_options_init (&xo);
+      ck_assert (sse_solve (g, &xo, &ss, &e2));
+      ck_assert_int_eq (ss.status, GAME_SOLVED);
+      ck_assert (mpq_equal (bp, ss.reward[g->leader]));
+      sse_options_clear (&xo);
+      profile_solution_clear (&ss);
     }
     strict += mpq_cmp (bm, bp) > 0;
     char msg[512];
@@ -562,10 +641,31 @@ START_TEST (random_oneshot) {
     }
     ck_assert (mpq_cmp (ms.sol.reward[L], pure) >= 0);
     strict += mpq_cmp (ms.sol.reward[L], pure) > 0;
+    {
+      sse_options xo;
+      sse_options_init (&xo);
+      game_solution ss;
+      ck_assert (sse_solve (g, &xo, &ss, &err));
+      ck_assert_int_eq (ss.status, GAME_SOLVED);
+      ck_assert (mpq_equal (pure, ss.reward[L]));
+      sse_options_clear (&xo);
+      profile_solution_clear (&ss);
+    }
     char msg[512];
     bool oc = false;
     ck_assert_msg (check (g, &ms, &oc, msg, sizeof msg) == CHK_MIXED_OK, "game %d: %s", it, msg);
     ck_assert (oc);
+    {
+      /* the weak supremum: at most the strong value, at least what its maximiser attains */
+      mixed_options wo;
+      mixed_options_init (&wo);
+      wo.tie = GAME_TIE_WEAK;
+      mixed_solution ws;
+      ck_assert (mixed_solve (g, &wo, &ws, &err));
+      ck_assert (mpq_cmp (ws.sup, ms.sol.reward[L]) <= 0);
+      ck_assert (mpq_cmp (ws.sol.reward[L], ws.sup) <= 0);
+      mixed_solution_clear (&ws);
+    }
     mpq_clear (pure);
     for (unsigned i = 0; i < m * n; i++) mpq_clear (ql[i]), mpq_clear (qf[i]);
     free (ql), free (qf);
@@ -637,13 +737,44 @@ START_TEST (cli) {
                      strstr (out, "<certificate kind=\"tree\" nodes=\"3\">"),
                  "%s", out);
   free (out), free (errs);
-  ck_assert_int_eq (tu_run (&out, &errs, "game %s --concept mixed --tie weak", g1), 2);
-  ck_assert_msg (strstr (errs, "supremum") != NULL, "%s", errs);
+  ck_assert_int_eq (tu_run (&out, &errs, "game %s --concept mixed --tie weak", g1), 0);
+  ck_assert_msg (strstr (out, "supremum L (leader) 7/2 (weak tie-break: may not be attained") != NULL, "%s", out);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_run (&out, &errs, "game %s --concept mixed --tie weak", g2), 2);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_run (&out, &errs, "game %s --concept mixed --tie lex", g1), 2);
   free (out), free (errs);
   char *g3 = tu_path ("instances/games/chance.xml");
   ck_assert_int_eq (tu_run (&out, &errs, "game %s --concept mixed", g3), 2);
   ck_assert_msg (strstr (errs, "without chance") != NULL, "%s", errs);
   free (out), free (errs);
+  /* scnfg check --concept mixed on the XML result, tampered and malformed ones */
+  char *dir = tu_tmpdir ();
+  ck_assert_int_eq (tu_run (NULL, NULL, "game %s --concept mixed --xml -o %s/r.xml", g2, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/r.xml --concept mixed", g2, dir), 0);
+  ck_assert_msg (strstr (out, "verified mixed commitment: leader 3/2, follower 1; response and certificate") != NULL,
+                 "%s", out);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_sh (NULL, NULL, "sed 's#mix=\"1/2 1/2\"#mix=\"2/3 1/3\"#' %s/r.xml > %s/t.xml; :", dir, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/t.xml --concept mixed", g2, dir), 1);
+  ck_assert_msg (strstr (out, "FAILED stage 2 (f) at m=T: follower plays b but a gives") != NULL, "%s", out);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_sh (NULL, NULL, "sed 's#mix=\"1/2 1/2\"#mix=\"1/2\"#' %s/r.xml > %s/u.xml; :", dir, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/u.xml --concept mixed", g2, dir), 2);
+  ck_assert_msg (strstr (errs, "mix has 1 values") != NULL, "%s", errs);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_sh (NULL, NULL, "sed 's#value=\"0\"/></frontier>#value=\"1\"/></frontier>#' %s/r.xml > %s/v.xml; :", dir, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/v.xml --concept mixed", g2, dir), 1);
+  free (out), free (errs);
+  ck_assert_int_eq (tu_run (NULL, NULL, "game %s --concept mixed --xml -o %s/o.xml", g1, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/o.xml --concept mixed", g1, dir), 0);
+  ck_assert_msg (strstr (out, "leader 7/2, follower 1/2") != NULL, "%s", out);
+  free (out), free (errs);
+  /* a result for another game's shape */
+  ck_assert_int_eq (tu_run (&out, &errs, "check %s %s/o.xml --concept mixed", g2, dir), 2);
+  free (out), free (errs);
+  tu_rmdir (dir);
+  free (dir);
   free (g1), free (g2), free (g3);
 }
 END_TEST
@@ -656,6 +787,7 @@ Suite *mixed_suite (void) {
   tcase_add_test (tc, fixture_oneshot);
   tcase_add_test (tc, fixture_imperfect_oneshot);
   tcase_add_test (tc, rejects_shapes);
+  tcase_add_test (tc, weak_supremum);
   tcase_add_test (tc, random_trees_vs_brute_force);
   tcase_add_test (tc, random_oneshot);
   tcase_add_test (tc, larger_trees_checked);

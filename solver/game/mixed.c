@@ -30,6 +30,7 @@
  * frontiers below each node on the support (at most depth times the work). */
 #include "solver/game/mixed.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,9 +46,11 @@ void mixed_options_init (mixed_options *o) {
   o->max_profile = (size_t) 1 << 20;
   o->max_cert = (size_t) 1 << 14;
   o->max_outcomes = 1000;
+  o->tie = GAME_TIE_STRONG;
 }
 
 void mixed_solution_clear (mixed_solution *ms) {
+  if (ms->sol.reward) mpq_clear (ms->sup);
   profile_solution_clear (&ms->sol);
   behav_free (ms->prof);
   behav_cert_clear (&ms->cert);
@@ -715,6 +718,101 @@ static bool shape (const game *g, int *method, int *fixed, scnfg_error *err) {
 
 /* ---- one-shot games: multiple LPs ------------------------------------------- */
 
+/* The weak supremum (see mixed.h). UL, UF: nl x nf rewards. */
+static void weak_lps (const game *g, mixed_solution *ms, unsigned lt, unsigned ft, unsigned nl, unsigned nf,
+                      const mpq_t *UL, const mpq_t *UF, const int *fixed) {
+  int *cls = mem_alloc (nf * sizeof *cls);
+  for (unsigned j = 0; j < nf; j++) {
+    cls[j] = (int) j;
+    for (unsigned k = 0; k < j && cls[j] == (int) j; k++) {
+      bool same = true;
+      for (unsigned i = 0; i < nl && same; i++) same = mpq_equal (UF[i * nf + j], UF[i * nf + k]);
+      if (same) cls[j] = cls[k];
+    }
+  }
+  mpq_t minul, zero, one, val, tmp;
+  mpq_init (minul), mpq_init (zero), mpq_init (one), mpq_init (val), mpq_init (tmp);
+  mpq_set_ui (one, 1, 1);
+  mpq_set (minul, UL[0]);
+  for (size_t i = 1; i < (size_t) nl * nf; i++)
+    if (mpq_cmp (UL[i], minul) < 0) mpq_set (minul, UL[i]);
+  unsigned n = nl + 1; /* x, then s or t' */
+  mpq_t *coef = mem_alloc (n * sizeof *coef), *x = mem_alloc (n * sizeof *x), *best = mem_alloc (nl * sizeof *best);
+  for (unsigned i = 0; i < n; i++) mpq_init (coef[i]), mpq_init (x[i]);
+  for (unsigned i = 0; i < nl; i++) mpq_init (best[i]);
+  bool found = false;
+  for (unsigned k = 0; k < nf; k++) {
+    if (cls[k] != (int) k) continue;
+    for (int pass = 0; pass < 2; pass++) {
+      polytope p;
+      polytope_init (&p, n);
+      for (unsigned i = 0; i < n; i++) mpq_set_ui (coef[i], i < nl, 1);
+      polytope_add (&p, coef, POLYTOPE_EQ, one);
+      for (unsigned j = 0; j < nf; j++) {
+        if (cls[j] == (int) k) continue;
+        for (unsigned i = 0; i < nl; i++) mpq_sub (coef[i], UF[i * nf + k], UF[i * nf + j]);
+        mpq_set_si (coef[nl], pass == 0 ? -1 : 0, 1);
+        polytope_add (&p, coef, POLYTOPE_GE, zero);
+      }
+      if (pass == 0) {
+        for (unsigned i = 0; i < n; i++) mpq_set_ui (coef[i], i == nl, 1);
+        polytope_add (&p, coef, POLYTOPE_LE, one);
+      } else {
+        for (unsigned j = 0; j < nf; j++) {
+          if (cls[j] != (int) k) continue;
+          for (unsigned i = 0; i < nl; i++) mpq_sub (coef[i], minul, UL[i * nf + j]);
+          mpq_set_ui (coef[nl], 1, 1);
+          polytope_add (&p, coef, POLYTOPE_LE, zero);
+        }
+      }
+      for (unsigned i = 0; i < n; i++) mpq_set_si (coef[i], i == nl ? -1 : 0, 1);
+      polytope_status st = polytope_minimize (&p, coef, x, val);
+      polytope_clear (&p);
+      ms->choice_nodes++;
+      if (pass == 0) {
+        if (st != POLYTOPE_OPTIMAL || mpq_sgn (val) >= 0) break; /* no interior */
+        continue;
+      }
+      mpq_neg (val, val);
+      mpq_add (val, val, minul);
+      if (!found || mpq_cmp (val, ms->sup) > 0) {
+        found = true;
+        mpq_set (ms->sup, val);
+        for (unsigned i = 0; i < nl; i++) mpq_set (best[i], x[i]);
+      }
+    }
+  }
+  assert (found);
+  ms->weak = true;
+  ms->method = MIXED_LPS;
+  ms->prof = behav_new (g, 0);
+  int *v2 = mem_calloc (g->nvars + 1, sizeof *v2);
+  for (unsigned q = 0; q < g->nvars; q++) v2[q] = g->vars[q].kind == GAME_EXOGENOUS ? fixed[q] : 0;
+  game_complete (g, v2);
+  game_policy *lpol = &ms->prof->pure->pol[lt - 1], *fpol = &ms->prof->pure->pol[ft - 1];
+  behav_set_dist (g, ms->prof, lt, profile_index (lpol, v2, 0), best);
+  /* the weak response at the maximiser: best for the follower, worst for the leader, lowest */
+  int resp = -1;
+  mpq_t rf, rl, fu;
+  mpq_init (rf), mpq_init (rl), mpq_init (fu);
+  for (unsigned j = 0; j < nf; j++) {
+    mpq_set_ui (val, 0, 1), mpq_set_ui (fu, 0, 1);
+    for (unsigned i = 0; i < nl; i++) {
+      mpq_mul (tmp, best[i], UF[i * nf + j]), mpq_add (fu, fu, tmp);
+      mpq_mul (tmp, best[i], UL[i * nf + j]), mpq_add (val, val, tmp);
+    }
+    int cf = resp < 0 ? 1 : mpq_cmp (fu, rf);
+    if (cf > 0 || (cf == 0 && mpq_cmp (val, rl) < 0)) resp = (int) j, mpq_set (rf, fu), mpq_set (rl, val);
+  }
+  fpol->act[profile_index (fpol, v2, 0)] = resp;
+  mpq_clear (rf), mpq_clear (rl), mpq_clear (fu);
+  free (v2), free (cls);
+  for (unsigned i = 0; i < n; i++) mpq_clear (coef[i]), mpq_clear (x[i]);
+  for (unsigned i = 0; i < nl; i++) mpq_clear (best[i]);
+  free (coef), free (x), free (best);
+  mpq_clear (minul), mpq_clear (zero), mpq_clear (one), mpq_clear (val), mpq_clear (tmp);
+}
+
 static void lps (const game *g, const mixed_options *opt, mixed_solution *ms, const int *fixed) {
   unsigned lt = game_stage (g, 1)->player == g->leader ? 1 : 2, ft = 3 - lt;
   int lv = g->stage_var[lt - 1], fv = g->stage_var[ft - 1];
@@ -733,6 +831,13 @@ static void lps (const game *g, const mixed_options *opt, mixed_solution *ms, co
       mpq_init (UL[i * nf + j]), mpq_init (UF[i * nf + j]);
       mpq_set (UL[i * nf + j], rw[g->leader]), mpq_set (UF[i * nf + j], rw[F]);
     }
+  if (opt->tie == GAME_TIE_WEAK) {
+    weak_lps (g, ms, lt, ft, nl, nf, UL, UF, fixed);
+    for (size_t i = 0; i < (size_t) nl * nf; i++) mpq_clear (UL[i]), mpq_clear (UF[i]);
+    free (UL), free (UF), free (vals);
+    mpq_clear (rw[0]), mpq_clear (rw[1]);
+    return;
+  }
   behav_cert *c = &ms->cert;
   c->kind = BEHAV_CERT_LP;
   c->lstage = lt, c->fstage = ft, c->nl = nl, c->nf = nf;
@@ -836,7 +941,6 @@ static void lps (const game *g, const mixed_options *opt, mixed_solution *ms, co
   fpol->act[fidx] = resp;
   mpq_clear (rf), mpq_clear (rl);
   free (v2);
-  (void) opt;
   for (size_t i = 0; i < (size_t) nl * nf; i++) mpq_clear (UL[i]), mpq_clear (UF[i]);
   for (size_t i = 0; i < (size_t) nf * m; i++) mpq_clear (Y[i]);
   for (unsigned i = 0; i < nl; i++) mpq_clear (coef[i]), mpq_clear (cost[i]), mpq_clear (x[i]), mpq_clear (xbest[i]);
@@ -850,12 +954,20 @@ static void lps (const game *g, const mixed_options *opt, mixed_solution *ms, co
 
 bool mixed_solve (const game *g, const mixed_options *opt, mixed_solution *ms, scnfg_error *err) {
   memset (ms, 0, sizeof *ms);
-  profile_solution_init (&ms->sol, g, "mixed", GAME_TIE_STRONG);
+  profile_solution_init (&ms->sol, g, "mixed", opt->tie);
+  mpq_init (ms->sup);
   behav_cert_init (&ms->cert);
   int *fixed = mem_calloc (g->nvars + 1, sizeof *fixed);
   if (!shape (g, &ms->method, fixed, err)) {
     free (fixed);
     return false;
+  }
+  if (opt->tie != GAME_TIE_STRONG && (opt->tie != GAME_TIE_WEAK || ms->method != MIXED_LPS)) {
+    free (fixed);
+    return error_set (err, ERROR_INPUT, g->file, 0, 0,
+                      "mixed commitment: tie-break '%s' is not supported here (strong everywhere; weak on "
+                      "one-shot games)",
+                      profile_tie_name (opt->tie));
   }
   double t0 = limits_now ();
   if (ms->method == MIXED_LPS) {
@@ -936,12 +1048,20 @@ bool mixed_solve (const game *g, const mixed_options *opt, mixed_solution *ms, s
 static const char *method_name (int m) { return m == MIXED_LPS ? "multiple-lps" : "letchford-conitzer-tree"; }
 
 void mixed_print (FILE *f, const game *g, const mixed_solution *ms, size_t max_lines) {
-  fprintf (f, "game %s\nconcept mixed (%s)\ntie strong\n", g->name[0] ? g->name : "-", method_name (ms->method));
+  fprintf (f, "game %s\nconcept mixed (%s)\ntie %s\n", g->name[0] ? g->name : "-", method_name (ms->method),
+           ms->weak ? "weak" : "strong");
   if (ms->sol.status != GAME_SOLVED) {
     fprintf (f, "status unknown (%s)\n", ms->sol.reason);
     return;
   }
   fputs ("status solved\n", f);
+  if (ms->weak) {
+    fprintf (f, "supremum %s (leader) ", g->players[g->leader]);
+    rat_print (f, ms->sup);
+    fputs (" (weak tie-break: may not be attained; the rewards below are those at the reported\n"
+           "  commitment, where the follower breaks ties against the leader)\n",
+           f);
+  }
   if (!ms->prof) {
     fputs ("reward ", f);
     fprintf (f, "%s (leader) ", g->players[g->leader]);
@@ -1001,10 +1121,17 @@ void mixed_write_xml (FILE *f, const game *g, const mixed_solution *ms) {
     else if (*s == '<') fputs ("&lt;", f);
     else if (*s == '"') fputs ("&quot;", f);
     else fputc (*s, f);
-  fprintf (f, "\" concept=\"mixed\" method=\"%s\" tie=\"strong\" status=\"%s\"", method_name (ms->method),
-           ms->sol.status == GAME_SOLVED ? "solved" : "unknown");
+  fprintf (f, "\" concept=\"mixed\" method=\"%s\" tie=\"%s\" status=\"%s\"", method_name (ms->method),
+           ms->weak ? "weak" : "strong", ms->sol.status == GAME_SOLVED ? "solved" : "unknown");
   if (ms->sol.reason[0]) fprintf (f, " reason=\"%s\"", ms->sol.reason);
   fputs (">\n", f);
+  if (ms->sol.status == GAME_SOLVED && ms->weak) {
+    fputs ("  <supremum player=\"", f);
+    fputs (g->players[g->leader], f);
+    fputs ("\" value=\"", f);
+    rat_print (f, ms->sup);
+    fputs ("\" attained=\"unknown\"/>\n", f);
+  }
   if (ms->sol.status == GAME_SOLVED) {
     for (unsigned i = 0; i < g->nplayers; i++) {
       if (!ms->prof && (int) i != g->leader) continue;

@@ -30,6 +30,7 @@ typedef struct mixed_options {
   size_t max_profile;   /* build the commitment only up to this many information sets (0: never) */
   size_t max_cert;      /* tree: keep the per-node frontiers only up to this many choice nodes (0: never) */
   size_t max_outcomes;  /* outcomes listed */
+  game_tie tie;         /* GAME_TIE_STRONG (default) or GAME_TIE_WEAK (one-shot games only) */
 } mixed_options;
 
 /* Defaults: no limits, profiles up to 2^20 entries, certificates up to 2^14
@@ -48,13 +49,23 @@ typedef struct mixed_solution {
   size_t front_max;       /* tree: most pieces in one frontier */
   uint64_t front_total;   /* tree: pieces summed over the choice nodes */
   double frontier_seconds; /* tree: the bottom-up pass alone */
+  bool weak;              /* weak tie-break: sup holds the leader's supremum, which may not be
+                             attained; rewards are those at the reported commitment with the
+                             weak response; no certificate */
+  mpq_t sup;
 } mixed_solution;
 
 /* Solves finished g (borrowed) into ms (initialised here; clear it with
  * mixed_solution_clear even on failure). Returns false with an ERROR_INPUT
  * record if g is of neither supported shape (two players, no chance; one-shot
- * or perfect information). ms->sol.status is GAME_UNKNOWN when a limit was
- * hit. Never prints. */
+ * or perfect information), or for the weak tie-break on a tree. Weak
+ * (one-shot): the supremum over commitments of the leader's reward when the
+ * follower breaks ties against the leader = the best, over classes K of
+ * follower actions with identical follower rewards whose best-response
+ * region has an interior, of max over that region of min_{k in K} uL
+ * (regions without interior are limits of the others); reported with the
+ * maximiser, at which it may not be attained. ms->sol.status is
+ * GAME_UNKNOWN when a limit was hit. Never prints. */
 bool mixed_solve (const struct game *g, const mixed_options *opt, mixed_solution *ms, struct scnfg_error *err);
 void mixed_solution_clear (mixed_solution *ms);
 
