@@ -4,6 +4,7 @@
 #   make demo       the main job on the bundled instances
 #   make check      build and run every test (SANITIZE=1: under ASan+UBSan)
 #   make fuzz       libFuzzer harnesses (clang; not part of make check)
+#   make plots      the welfare plot docs/welfare.png (installs gnuplot-nox; not part of make check)
 #
 # Sources are found by wildcard: a new module is a new .c/.h pair under one of
 # SRCDIRS; a new test suite is tests/check_<module>.c exporting <module>_suite();
@@ -41,7 +42,7 @@ LIB     := $(B)/libscnfg.a
 BIN     := $(B)/scnfg
 RUNNER  := $(B)/check_scnfg
 
-.PHONY: all deps demo check fuzz clean symbols
+.PHONY: all deps demo check fuzz clean symbols plots
 all: deps bin/scnfg
 
 deps:
@@ -87,8 +88,9 @@ $(B)/gen/%_rng.inc: %.rng mk/embed.sh
 	@sh mk/embed.sh $< > $@.tmp && mv $@.tmp $@
 $(B)/solver/game/gamexml.o: $(B)/gen/scnfg_rng.inc $(B)/gen/result_rng.inc
 $(B)/solver/qbf/cert.o: $(B)/gen/cert_rng.inc
+$(B)/solver/game/behavxml.o: $(B)/gen/mixed_rng.inc
 $(B)/proofs/verify.o: $(B)/gen/verify_rng.inc
-$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o: CFLAGS += -I$(B)/gen
+$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o $(B)/solver/game/behavxml.o: CFLAGS += -I$(B)/gen
 
 # Every exported library symbol carries a module prefix (STYLE §1).
 symbols: $(LIB)
@@ -104,6 +106,13 @@ demo: all
 
 fuzz: deps
 	@sh mk/fuzz.sh
+
+# The welfare experiment's plot (README.d/claims.md); gnuplot is optional.
+plots: all
+	@EXTRA_PKGS=gnuplot-nox sh mk/deps.sh
+	@mkdir -p build
+	bin/scnfg experiment welfare --games 400 --seed 1 --sweep --csv build/welfare.csv
+	gnuplot -e 'data="build/welfare.csv"; out="docs/welfare.png"' docs/welfare.gp
 
 clean:
 	rm -rf build bin

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/limits.h"
 #include "cli/cli.h"
+#include "cli/gamemixed.h"
 #include "solver/game/gamexml.h"
 #include "solver/game/model.h"
 #include "solver/game/profile.h"
@@ -18,7 +19,7 @@ const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
 
 static void usage (FILE *f) {
   fprintf (f,
-           "usage: scnfg game G.xml --concept spe|sse|scne|satisficing\n"
+           "usage: scnfg game G.xml --concept spe|sse|scne|satisficing|mixed\n"
            "                        [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
            "                        [--eps R] [--robust] [--max-policies N] [--max-tree N]\n"
            "                        [--prune] [--cache-mb N] [-v]\n"
@@ -26,7 +27,9 @@ static void usage (FILE *f) {
            "\n"
            "  --concept C      spe (subgame-perfect, perfect-information games); sse (pure-commitment\n"
            "                   Stackelberg); scne (S-CNE: commitment with layer choice); satisficing\n"
-           "                   (eps-satisficing follower); two players for sse, scne, satisficing\n"
+           "                   (eps-satisficing follower); two players for sse, scne, satisficing;\n"
+           "                   mixed (mixed commitment, strong tie-break only: one-shot games and\n"
+           "                   perfect-information trees without chance)\n"
            "  --tie T          follower tie-break (default strong); the leader breaks ties for the follower\n"
            "  --eps R          satisficing: keep the instinct within R (a rational >= 0) of the best (default 0)\n"
            "  --robust         satisficing: the leader assumes the worst eps-best follower choice\n"
@@ -127,9 +130,10 @@ static int run (int argc, char **argv, sse_options *so) {
   }
   if (!file) return cli_usage_error ("game", "no game file (see scnfg game --help)");
   if (!concept) return cli_usage_error ("game", "no --concept (spe, sse, scne, mixed, satisficing)");
+  if (!strcmp (concept, "mixed"))
+    return gamemixed_run (file, &opt.limits, opt.tie, xml, outpath, (size_t) max_print, opt.max_profile);
   bool commit = sse_concept_parse (concept, &so->concept);
   if (strcmp (concept, "spe") && !commit) {
-    if (!strcmp (concept, "mixed")) return cli_usage_error ("game", "concept '%s' is not implemented yet", concept);
     return cli_usage_error ("game", "unknown concept '%s'", concept);
   }
   if (!commit && (so->robust || mpq_sgn (so->eps)))
