@@ -37,6 +37,7 @@ void verify_opts_init (verify_opts *o) {
   memset (o, 0, sizeof *o);
   o->max_profile = (size_t) 1 << 22;
   o->max_policies = (uint64_t) 1 << 16;
+  o->cache_bytes = (size_t) 64 << 20;
 }
 
 static void set_rat (char *buf, size_t size, const mpq_t q) {
@@ -197,6 +198,8 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   so.limits.max_nodes = o->max_nodes;
   so.max_profile = row->ssat ? 0 : o->max_profile;
   so.max_outcomes = 0;
+  so.prune = !o->no_prune;        /* exact in win/lose games; a pruned profile still certifies the winner */
+  so.cache_bytes = o->cache_bytes; /* used only when the profile is not stored */
   limits_start (&so.limits);
   game_solution sol;
   double t0 = limits_now ();

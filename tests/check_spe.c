@@ -212,8 +212,8 @@ START_TEST (cli_game) {
   ck_assert_msg (!strncmp (out, "verified subgame perfect", 24), "%s", out);
   free (out);
   char *err = NULL;
-  ck_assert_int_eq (tu_run (NULL, &err, "game '%s' --concept mixed", path), 2);
-  ck_assert_str_eq (err, "scnfg game: concept 'mixed' is not implemented yet\n");
+  ck_assert_int_eq (tu_run (NULL, &err, "game '%s' --concept nash", path), 2);
+  ck_assert_str_eq (err, "scnfg game: unknown concept 'nash'\n");
   free (err);
   ck_assert_int_eq (tu_run (NULL, NULL, "game '%s' --concept spe --tie medium", path), 2);
   ck_assert_int_eq (tu_run (NULL, NULL, "game '%s'", path), 2);
