@@ -24,17 +24,6 @@
 #include "solver/game/sse.h"
 #include "tests/testutil.h"
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s: %s", rel, err.msg);
-  free (path);
-  return g;
-}
 
 static void eq_str (const mpq_t q, const char *s) {
   char *t = rat_to_str (q);
@@ -77,7 +66,7 @@ static const mpq_t *dist (const game *g, const behav_profile *b, const char *sta
 }
 
 START_TEST (fixture_active_if_tree) {
-  game *g = fixture ("active-if-tree");
+  game *g = tu_game_fixture ("active-if-tree");
   mixed_solution ms;
   solve_ok (g, &ms);
   ck_assert_int_eq (ms.method, MIXED_TREE);
@@ -129,7 +118,7 @@ START_TEST (fixture_active_if_tree) {
 END_TEST
 
 START_TEST (fixture_oneshot) {
-  game *g = fixture ("oneshot-2x2");
+  game *g = tu_game_fixture ("oneshot-2x2");
   mixed_solution ms;
   solve_ok (g, &ms);
   ck_assert_int_eq (ms.method, MIXED_LPS);
@@ -176,7 +165,7 @@ END_TEST
 
 START_TEST (fixture_imperfect_oneshot) {
   /* the epsilon example, one-shot: A with 20/21 keeps the follower on l: 61/21 */
-  game *g = fixture ("imperfect");
+  game *g = tu_game_fixture ("imperfect");
   mixed_solution ms;
   solve_ok (g, &ms);
   ck_assert_int_eq (ms.method, MIXED_LPS);
@@ -226,7 +215,7 @@ START_TEST (weak_supremum) {
   scnfg_error err;
   error_init (&err);
   /* the 2x2 game: supremum 7/2, not attained: at U, D 1/2 the weak follower takes L (3/2) */
-  game *g = fixture ("oneshot-2x2");
+  game *g = tu_game_fixture ("oneshot-2x2");
   ck_assert (mixed_solve (g, &opt, &ms, &err));
   ck_assert (ms.weak);
   eq_str (ms.sup, "7/2");
@@ -254,7 +243,7 @@ START_TEST (weak_supremum) {
   mixed_solution_clear (&ms);
   game_free (g);
   /* trees: weak is refused */
-  g = fixture ("active-if-tree");
+  g = tu_game_fixture ("active-if-tree");
   ck_assert (!mixed_solve (g, &opt, &ms, &err));
   mixed_solution_clear (&ms);
   game_free (g);
@@ -265,7 +254,7 @@ START_TEST (rejects_shapes) {
   const char *names[] = {"chance", "three-players", NULL};
   for (int i = 0; i < 3; i++) {
     game *g;
-    if (names[i]) g = fixture (names[i]);
+    if (names[i]) g = tu_game_fixture (names[i]);
     else {
       /* four stages, imperfect information: neither shape */
       gamegen_params gp;

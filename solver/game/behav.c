@@ -76,23 +76,7 @@ typedef struct bev {
 static bool bev_rec (bev *ev, unsigned k, const mpq_t prob) {
   const game *g = ev->g;
   if (k == g->nfixed) {
-    game_rewards (g, ev->vals, ev->leaf);
-    mpq_t t;
-    mpq_init (t);
-    for (unsigned p = 0; p < g->nplayers; p++) mpq_mul (t, ev->leaf[p], prob), mpq_add (ev->reward[p], ev->reward[p], t);
-    mpq_clear (t);
-    if (ev->outs) {
-      profile_outcomes *o = ev->outs;
-      if (o->n >= ev->max_outcomes) o->truncated = true;
-      else {
-        mem_reserve ((void **) &o->o, &o->cap, o->n + 1, sizeof *o->o);
-        game_outcome *oc = &o->o[o->n++];
-        mpq_init (oc->prob);
-        mpq_set (oc->prob, prob);
-        oc->vals = mem_alloc (g->nvars * sizeof *oc->vals);
-        memcpy (oc->vals, ev->vals, g->nvars * sizeof *oc->vals);
-      }
-    }
+    profile_add_leaf (g, ev->vals, prob, ev->reward, ev->leaf, ev->outs, ev->max_outcomes);
     return true;
   }
   int v = g->order[k];
