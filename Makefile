@@ -4,6 +4,9 @@
 #   make demo       the main job on the bundled instances
 #   make check      build and run every test (SANITIZE=1: under ASan+UBSan)
 #   make fuzz       libFuzzer harnesses (clang; not part of make check)
+#   make plots      every plot (installs gnuplot-nox, parallel; not part of make check):
+#                   plots-suite (sweeps -> docs/plots/*.png), plots-welfare (docs/welfare.png)
+#   make acceptance the documented certified suite (README.d/suite.md), twice, compared
 #
 # Sources are found by wildcard: a new module is a new .c/.h pair under one of
 # SRCDIRS; a new test suite is tests/check_<module>.c exporting <module>_suite();
@@ -41,7 +44,7 @@ LIB     := $(B)/libscnfg.a
 BIN     := $(B)/scnfg
 RUNNER  := $(B)/check_scnfg
 
-.PHONY: all deps demo check fuzz clean symbols
+.PHONY: all deps demo check fuzz clean symbols plots plots-suite plots-welfare acceptance
 all: deps bin/scnfg
 
 deps:
@@ -87,13 +90,26 @@ $(B)/gen/%_rng.inc: %.rng mk/embed.sh
 	@sh mk/embed.sh $< > $@.tmp && mv $@.tmp $@
 $(B)/solver/game/gamexml.o: $(B)/gen/scnfg_rng.inc $(B)/gen/result_rng.inc
 $(B)/solver/qbf/cert.o: $(B)/gen/cert_rng.inc
+$(B)/solver/game/behavxml.o: $(B)/gen/mixed_rng.inc
 $(B)/proofs/verify.o: $(B)/gen/verify_rng.inc
-$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o: CFLAGS += -I$(B)/gen
+$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o $(B)/solver/game/behavxml.o: CFLAGS += -I$(B)/gen
 
 # Every exported library symbol carries a module prefix (STYLE §1).
 symbols: $(LIB)
 	@sh mk/symbols.sh $(LIB)
 	@sh mk/includes.sh
+
+# Optional packages: gnuplot for the plots, GNU parallel for the job lists
+# (check_suite uses parallel -j2 if present, else runs the jobs with sh).
+EXTRA_PKGS := gnuplot-nox parallel
+plots: plots-suite plots-welfare
+
+plots-suite: all
+	@EXTRA_PKGS="$(EXTRA_PKGS)" sh mk/deps.sh
+	@sh bench/plots.sh bin/scnfg docs/plots
+
+acceptance: all
+	@sh bench/acceptance.sh bin/scnfg
 
 check: deps $(BIN) $(RUNNER) symbols
 	SCNFG_BIN=$(abspath $(BIN)) SCNFG_TOP=$(abspath .) UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
@@ -104,6 +120,13 @@ demo: all
 
 fuzz: deps
 	@sh mk/fuzz.sh
+
+# The welfare experiment's plot (README.d/claims.md); gnuplot is optional.
+plots-welfare: all
+	@EXTRA_PKGS=gnuplot-nox sh mk/deps.sh
+	@mkdir -p build
+	bin/scnfg experiment welfare --games 400 --seed 1 --sweep --csv build/welfare.csv
+	gnuplot -e 'data="build/welfare.csv"; out="docs/welfare.png"' docs/welfare.gp
 
 clean:
 	rm -rf build bin

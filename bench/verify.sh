@@ -6,7 +6,7 @@
 # median seconds of the QBF side, the game side (SPE), SSE+S-CNE, the
 # certificate and the round trip, and the certificate's share of the total.
 # Not a test: timings depend on the machine and its load.
-#   usage: sh bench/verify.sh [BIN] [N_MAX]
+#   usage: [VERIFY_FLAGS="--no-commitment"] sh bench/verify.sh [BIN] [N_MAX]
 bin=${1:-bin/scnfg}
 nmax=${2:-32}
 tmp=$(mktemp -d)
@@ -19,7 +19,8 @@ while [ "$n" -le "$nmax" ]; do
   for seed in 1 2 3 4 5; do
     f="$tmp/f$n-$seed.qdimacs"
     "$bin" gen random --seed "$seed" --vars "$a,$a,$c" --lits 1,1,3 --clauses "$m" -o "$f"
-    "$bin" verify "$f" --timeout 10 --quiet --report "$tmp/r.xml" > /dev/null
+    # shellcheck disable=SC2086
+    "$bin" verify "$f" --timeout 10 --quiet --report "$tmp/r.xml" $VERIFY_FLAGS > /dev/null
     # one line: state qbf-s spe-s sse-s scne-s cert-s rt-s
     tr -d '\n' < "$tmp/r.xml" | sed 's/>[[:space:]]*</>\n</g' | awk '
       /<instance /   { ok = ($0 ~ /agree="ok"/) }

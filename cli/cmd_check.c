@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "base/limits.h"
 #include "cli/cli.h"
+#include "cli/gamemixed.h"
 #include "proofs/chk_commit.h"
 #include "proofs/chk_spe.h"
 #include "base/rat.h"
@@ -16,7 +17,7 @@ const char cmd_check_summary[] = "verify a policy profile of a game (G.xml PROFI
 
 static void usage (FILE *f) {
   fprintf (f,
-           "usage: scnfg check G.xml PROFILE.xml --concept spe|sse|scne|satisficing [--tie T] [--eps R] [--robust]\n"
+           "usage: scnfg check G.xml PROFILE.xml --concept spe|sse|scne|satisficing|mixed [--tie T] [--eps R] [--robust]\n"
            "                   [--max-brute N] [--timeout S] [--max-nodes N]\n"
            "\n"
            "PROFILE.xml is a <profile> or the <scnfg-result> of scnfg game --xml (solver/game/result.rng).\n"
@@ -78,6 +79,7 @@ static int run (int argc, char **argv, chk_commit_options *co) {
   }
   if (nfiles != 2) return cli_usage_error ("check", "needs G.xml and PROFILE.xml (see scnfg check --help)");
   if (!concept) return cli_usage_error ("check", "no --concept");
+  if (!strcmp (concept, "mixed")) return gamemixed_check (files[0], files[1]);
   bool commit = chk_commit_concept_parse (concept, &co->concept);
   if (strcmp (concept, "spe") && !commit) return cli_usage_error ("check", "concept '%s' is not implemented yet", concept);
   scnfg_error err;

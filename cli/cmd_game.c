@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/limits.h"
 #include "cli/cli.h"
+#include "cli/gamemixed.h"
 #include "solver/game/gamexml.h"
 #include "solver/game/model.h"
 #include "solver/game/profile.h"
@@ -18,21 +19,31 @@ const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
 
 static void usage (FILE *f) {
   fprintf (f,
-           "usage: scnfg game G.xml --concept spe|sse|scne|satisficing\n"
+           "usage: scnfg game G.xml --concept spe|sse|scne|satisficing|mixed\n"
            "                        [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
            "                        [--eps R] [--robust] [--max-policies N] [--max-tree N]\n"
+           "                        [--prune] [--cache-mb N] [-v]\n"
            "                        [--timeout S] [--max-nodes N] [--max-profile N] [--max-print N] [--xml] [-o FILE]\n"
            "\n"
            "  --concept C      spe (subgame-perfect, perfect-information games); sse (pure-commitment\n"
            "                   Stackelberg); scne (S-CNE: commitment with layer choice); satisficing\n"
-           "                   (eps-satisficing follower); two players for sse, scne, satisficing\n"
+           "                   (eps-satisficing follower); two players for sse, scne, satisficing;\n"
+           "                   mixed (mixed commitment, strong tie-break only: one-shot games and\n"
+           "                   perfect-information trees without chance)\n"
            "  --tie T          follower tie-break (default strong); the leader breaks ties for the follower\n"
            "  --eps R          satisficing: keep the instinct within R (a rational >= 0) of the best (default 0)\n"
            "  --robust         satisficing: the leader assumes the worst eps-best follower choice\n"
            "  --max-policies N leader policies enumerated at most (default 1048576; exit 3 beyond)\n"
            "  --max-tree N     nodes of the expanded game tree at most (default 1048576; exit 3 beyond)\n"
            "  --timeout S      wall-clock limit in seconds; --max-nodes N: tree nodes visited (exit 3 when hit)\n"
-           "  --max-profile N  store and print the policy only up to N information sets (default 1048576)\n"
+           "  --prune          spe in win/lose games (detected: two players, the leader's reward 0/1, the\n"
+           "                   follower's its negation): stop at a mover's first action giving it 1; same\n"
+           "                   values and path, but the policy is partial (skipped subtrees show no action)\n"
+           "  --cache-mb N     spe: cache subgame values of repeated residual states in N MiB (default 0:\n"
+           "                   off); used only when the policy is not stored (see --max-profile)\n"
+           "  -v               spe: search statistics as 'c' lines on stderr\n"
+           "  --max-profile N  store and print the policy only up to N information sets (default 1048576;\n"
+           "                   0: never)\n"
            "  --max-print N    information sets printed in the text report (default 200)\n"
            "  --xml            write the result document (solver/game/result.rng) instead of the text report\n"
            "  -o FILE          write the report to FILE (atomically) instead of stdout\n"
@@ -56,8 +67,11 @@ static int run (int argc, char **argv, sse_options *so) {
   const char *file = NULL, *concept = NULL, *outpath = "-";
   spe_options opt;
   spe_options_init (&opt);
-  bool xml = false;
+  bool xml = false, verbose = false;
   uint64_t max_print = 200;
+  spe_stats stats;
+  memset (&stats, 0, sizeof stats);
+  opt.stats = &stats;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int r = cli_parse_limit ("game", argc, argv, &i, &opt.limits);
@@ -68,6 +82,10 @@ static int run (int argc, char **argv, sse_options *so) {
       return CLI_EXIT_OK;
     } else if (!strcmp (a, "--xml")) {
       xml = true;
+    } else if (!strcmp (a, "--prune")) {
+      opt.prune = true;
+    } else if (!strcmp (a, "-v")) {
+      verbose = true;
     } else if (!strcmp (a, "--robust")) {
       so->robust = true;
     } else if (!strcmp (a, "--eps")) {
@@ -85,7 +103,7 @@ static int run (int argc, char **argv, sse_options *so) {
       if (i + 1 >= argc) return cli_usage_error ("game", "option -o needs a value");
       outpath = argv[++i];
     } else if (!strcmp (a, "--concept") || !strcmp (a, "--tie") || !strcmp (a, "--max-profile") ||
-               !strcmp (a, "--max-print")) {
+               !strcmp (a, "--max-print") || !strcmp (a, "--cache-mb")) {
       if (i + 1 >= argc) return cli_usage_error ("game", "option %s needs a value", a);
       const char *v = argv[++i];
       uint64_t u;
@@ -96,6 +114,9 @@ static int run (int argc, char **argv, sse_options *so) {
         return cli_usage_error ("game", "bad %s '%s' (a non-negative integer)", a, v);
       } else if (!strcmp (a, "--max-profile")) {
         opt.max_profile = (size_t) u;
+      } else if (!strcmp (a, "--cache-mb")) {
+        if (u > ((size_t) 1 << 20)) return cli_usage_error ("game", "bad --cache-mb '%s' (at most 1048576)", v);
+        opt.cache_bytes = (size_t) u << 20;
       } else {
         max_print = u;
       }
@@ -109,9 +130,10 @@ static int run (int argc, char **argv, sse_options *so) {
   }
   if (!file) return cli_usage_error ("game", "no game file (see scnfg game --help)");
   if (!concept) return cli_usage_error ("game", "no --concept (spe, sse, scne, mixed, satisficing)");
+  if (!strcmp (concept, "mixed"))
+    return gamemixed_run (file, &opt.limits, opt.tie, xml, outpath, (size_t) max_print, opt.max_profile);
   bool commit = sse_concept_parse (concept, &so->concept);
   if (strcmp (concept, "spe") && !commit) {
-    if (!strcmp (concept, "mixed")) return cli_usage_error ("game", "concept '%s' is not implemented yet", concept);
     return cli_usage_error ("game", "unknown concept '%s'", concept);
   }
   if (!commit && (so->robust || mpq_sgn (so->eps)))
@@ -132,6 +154,19 @@ static int run (int argc, char **argv, sse_options *so) {
     profile_solution_clear (&sol);
     game_free (g);
     return cli_report (&err);
+  }
+  if (verbose && !commit) {
+    fprintf (stderr, "c nodes %llu leaves %llu seconds %.3f\n", (unsigned long long) sol.nodes,
+             (unsigned long long) sol.leaves, sol.seconds);
+    fprintf (stderr, "c win-lose %s prune %s cutoffs %llu\n", stats.win_lose ? "yes" : "no",
+             stats.pruning ? "on" : opt.prune ? "off (not win/lose)" : "off", (unsigned long long) stats.cutoffs);
+    if (stats.caching)
+      fprintf (stderr, "c cache entries %zu bytes %zu lookups %llu hits %llu stores %llu evictions %llu determined %llu\n",
+               stats.cache.entries, stats.cache.bytes, (unsigned long long) stats.cache.lookups,
+               (unsigned long long) stats.cache.hits, (unsigned long long) stats.cache.stores,
+               (unsigned long long) stats.cache.evictions, (unsigned long long) stats.cache.determined);
+    else if (opt.cache_bytes)
+      fprintf (stderr, "c cache off (%s)\n", sol.profile ? "the policy is stored: add --max-profile 0" : "budget below one bucket");
   }
   afile out;
   if (!afile_open (&out, outpath, &err)) {

@@ -18,7 +18,8 @@ const char cmd_verify_summary[] = "verify the construction on QDIMACS instances 
 
 static void help (void) {
   printf ("usage: scnfg verify F.qdimacs|DIR [--report R.xml] [--timeout S] [--max-nodes N]\n"
-          "                    [--max-profile N] [-j N] [--no-commitment] [--quiet]\n\n"
+          "                    [--max-profile N] [--cache-mb N] [-j N] [--no-prune]\n"
+          "                    [--no-commitment] [--quiet]\n\n"
           "Per instance: decides the QBF side (clausal-abstraction CEGAR; SSAT: exact DPLL),\n"
           "reduces it to a game and solves the game side (SPE; and pure SSE and S-CNE, whose\n"
           "leader values must agree too), extracts the winner's policy\n"
@@ -31,6 +32,9 @@ static void help (void) {
           "  --max-profile N   store the SPE profile (for the certificate) up to N entries\n"
           "  -j N              instances in parallel (N processes)\n"
           "  --no-commitment   skip the SSE and S-CNE columns\n"
+          "  --no-prune        game side without win/lose pruning\n"
+          "  --cache-mb N      game side residual-state cache (used when no profile is stored;\n"
+          "                    default 64, 0: off)\n"
           "  --quiet           no progress line on stderr\n\n"
           "exit: 0 all agree, 1 a disagreement or a failed certificate/round trip (reported),\n"
           "2 bad input, 3 the QBF side or SPE hit a limit.\n");
@@ -134,8 +138,9 @@ int cmd_verify (int argc, char **argv) {
     if (!strcmp (a, "--help") || !strcmp (a, "-h")) return help (), CLI_EXIT_OK;
     if (!strcmp (a, "--quiet")) quiet = true;
     else if (!strcmp (a, "--no-commitment")) o.no_commitment = true;
+    else if (!strcmp (a, "--no-prune")) o.no_prune = true;
     else if (!strcmp (a, "--report") || !strcmp (a, "--timeout") || !strcmp (a, "--max-nodes") ||
-             !strcmp (a, "--max-profile") || !strcmp (a, "-j")) {
+             !strcmp (a, "--max-profile") || !strcmp (a, "-j") || !strcmp (a, "--cache-mb")) {
       if (++i == argc) return cli_usage_error ("verify", "%s needs a value", a);
       const char *v = argv[i];
       if (!strcmp (a, "--report")) report = v;
@@ -145,6 +150,10 @@ int cmd_verify (int argc, char **argv) {
         if (!cli_parse_long (v, &jobs) || jobs < 1 || jobs > 256) return cli_usage_error ("verify", "bad -j '%s' (1..256)", v);
       } else if (!cli_parse_u64 (v, &u)) return cli_usage_error ("verify", "bad %s '%s'", a, v);
       else if (!strcmp (a, "--max-nodes")) o.max_nodes = u;
+      else if (!strcmp (a, "--cache-mb")) {
+        if (u > ((uint64_t) 1 << 20)) return cli_usage_error ("verify", "bad --cache-mb '%s'", v);
+        o.cache_bytes = (size_t) u << 20;
+      }
       else o.max_profile = (size_t) u;
     } else if (a[0] == '-' && a[1]) return cli_usage_error ("verify", "unknown option '%s' (see --help)", a);
     else if (input) return cli_usage_error ("verify", "more than one input");

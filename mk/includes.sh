@@ -3,7 +3,7 @@
 # checker proofs/qcert) include only model, reader, arithmetic and SAT-wrapper
 # headers — never a finder's (cegar, ssat, eval, spe, sse, mixed, signal, ...).
 allowed='solver/qbf/qbf.h solver/qbf/qdimacs.h solver/qbf/cert.h solver/qbf/sat.h
-solver/game/model.h solver/game/gamexml.h solver/game/profile.h solver/game/efgread.h solver/game/polytope.h'
+solver/game/model.h solver/game/gamexml.h solver/game/profile.h solver/game/behav.h solver/game/efgread.h solver/game/polytope.h'
 bad=0
 for f in proofs/chk_*.c proofs/chk_*.h proofs/qcert.c proofs/qcert.h; do
   [ -f "$f" ] || continue

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/afile.h"
 #include "base/error.h"
 #include "base/limits.h"
 #include "base/rat.h"
@@ -36,6 +37,7 @@ void verify_opts_init (verify_opts *o) {
   memset (o, 0, sizeof *o);
   o->max_profile = (size_t) 1 << 22;
   o->max_policies = (uint64_t) 1 << 16;
+  o->cache_bytes = (size_t) 64 << 20;
 }
 
 static void set_rat (char *buf, size_t size, const mpq_t q) {
@@ -47,6 +49,7 @@ static void set_rat (char *buf, size_t size, const mpq_t q) {
 static void fresh_limits (scnfg_limits *l, const verify_opts *o) {
   limits_init (l);
   l->timeout = o->timeout;
+  l->max_nodes = o->qbf_max_nodes;
   limits_start (l);
 }
 
@@ -90,6 +93,18 @@ static void certificate (const qbf *f, const game *g, const game_solution *sol, 
   qcert_status st = qcert_check (f, c, &lim, &rep);
   row->cert_state = st == QCERT_VALID ? VERIFY_OK : st == QCERT_UNKNOWN ? VERIFY_LIMIT : VERIFY_FAIL;
   if (row->cert_state == VERIFY_FAIL) snprintf (row->note, sizeof row->note, "certificate %s", rep.msg);
+  if (row->cert_state == VERIFY_OK && o->cert_path) {
+    scnfg_error err;
+    error_init (&err);
+    afile a;
+    bool ok = afile_open (&a, o->cert_path, &err);
+    if (ok && !cert_write (a.f, c)) afile_abort (&a), ok = false;
+    else if (ok) ok = afile_commit (&a, &err);
+    if (!ok) {
+      row->cert_state = VERIFY_FAIL;
+      snprintf (row->note, sizeof row->note, "certificate: cannot write %s", o->cert_path);
+    }
+  }
   qcert_report_clear (&rep);
   cert_free (c);
   row->cert_seconds = limits_now () - t0;
@@ -183,6 +198,8 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   so.limits.max_nodes = o->max_nodes;
   so.max_profile = row->ssat ? 0 : o->max_profile;
   so.max_outcomes = 0;
+  so.prune = !o->no_prune;        /* exact in win/lose games; a pruned profile still certifies the winner */
+  so.cache_bytes = o->cache_bytes; /* used only when the profile is not stored */
   limits_start (&so.limits);
   game_solution sol;
   double t0 = limits_now ();

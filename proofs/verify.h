@@ -21,6 +21,13 @@ typedef struct verify_opts {
   bool no_commitment;   /* skip the SSE and S-CNE columns */
   uint64_t max_policies;/* SSE/S-CNE policy enumeration bound (games with chance) */
   size_t cache_bytes;   /* game side residual cache budget (0: none) */
+  /* Deterministic hooks (for suite, which must keep or drop instances by
+   * deterministic limits only): */
+  uint64_t qbf_max_nodes; /* QBF side and round trip: CEGAR SAT calls / SSAT
+                             search nodes (0: none) */
+  const char *cert_path;  /* if non-NULL: a certificate that checks valid is
+                             written there atomically (cert XML, cert.h); a
+                             write failure turns cert_state into VERIFY_FAIL */
 } verify_opts;
 
 void verify_opts_init (verify_opts *o);

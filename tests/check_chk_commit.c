@@ -16,17 +16,6 @@
 #include "solver/game/sse.h"
 #include "tests/testutil.h"
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s", err.msg);
-  free (path);
-  return g;
-}
 
 static void expect (const game *g, const char *doc, int concept, game_tie tie, const char *eps, bool robust, int verdict,
                     unsigned stage, const char *msg) {
@@ -56,7 +45,7 @@ static void expect (const game *g, const char *doc, int concept, game_tie tie, c
 #define EPS(a, fa, fb) EPSL (a, fa, fb, "2")
 
 START_TEST (eps_example) {
-  game *g = fixture ("eps-example");
+  game *g = tu_game_fixture ("eps-example");
   expect (g, EPS ("1", "1", "0"), CHK_COMMIT_SSE, GAME_TIE_STRONG, NULL, false, CHK_COMMIT_OK, 0, NULL);
   /* the follower must take r after A (21/20 > 1) */
   expect (g, EPS ("1", "0", "0"), CHK_COMMIT_SSE, GAME_TIE_STRONG, NULL, false, CHK_COMMIT_FAILED, 2,
@@ -81,7 +70,7 @@ START_TEST (eps_example) {
 END_TEST
 
 START_TEST (tie_variant) {
-  game *g = fixture ("eps-tie");
+  game *g = tu_game_fixture ("eps-tie");
   expect (g, EPS ("1", "1", "0"), CHK_COMMIT_SSE, GAME_TIE_WEAK, NULL, false, CHK_COMMIT_OK, 0, NULL);
   expect (g, EPS ("0", "0", "0"), CHK_COMMIT_SSE, GAME_TIE_WEAK, NULL, false, CHK_COMMIT_FAILED, 2,
           "stage 2 (action 'f', player F) at a=A: tie-break weak selects r, the profile plays l");
@@ -101,7 +90,7 @@ END_TEST
   " <policy stage=\"3\" action=\"e\" observes=\"m f\"><play obs=\"0 1\" do=\"" e "\"/></policy>\n</profile>\n"
 
 START_TEST (tree_threats) {
-  game *g = fixture ("active-if-tree");
+  game *g = tu_game_fixture ("active-if-tree");
   expect (g, TREE ("1", "0", "0"), CHK_COMMIT_SSE, GAME_TIE_STRONG, NULL, false, CHK_COMMIT_OK, 0, NULL);
   /* y after T-b: the follower must then take b after T (2 > 1) */
   expect (g, TREE ("1", "0", "1"), CHK_COMMIT_SSE, GAME_TIE_STRONG, NULL, false, CHK_COMMIT_FAILED, 2,
@@ -122,7 +111,7 @@ START_TEST (tree_threats) {
 END_TEST
 
 START_TEST (layers) {
-  game *g = fixture ("l3-beats-l2");
+  game *g = tu_game_fixture ("l3-beats-l2");
   const char *l3 = "<profile><policy stage=\"1\" action=\"a\" layer=\"3\" intuition=\"true\" observes=\"\">"
                    "<play obs=\"\" x=\"0\" do=\"1\"/><play obs=\"\" x=\"1\" do=\"0\"/></policy></profile>";
   expect (g, l3, CHK_COMMIT_SCNE, GAME_TIE_STRONG, NULL, false, CHK_COMMIT_OK, 0, NULL);
@@ -198,7 +187,7 @@ START_TEST (mutations) {
 END_TEST
 
 START_TEST (brute_force_limit) {
-  game *g = fixture ("active-if-tree");
+  game *g = tu_game_fixture ("active-if-tree");
   chk_commit_options o;
   chk_commit_options_init (&o);
   o.max_brute = 2; /* 4 leader policies */

@@ -16,17 +16,6 @@
 #include "solver/game/spe.h"
 #include "tests/testutil.h"
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s", err.msg);
-  free (path);
-  return g;
-}
 
 static game_profile *read_profile (const game *g, const char *doc) {
   scnfg_error err;
@@ -56,7 +45,7 @@ static void expect (const game *g, const char *doc, game_tie tie, int verdict, u
   " <policy stage=\"3\" action=\"e\" observes=\"m f\"><play obs=\"0 1\" do=\"" e "\"/></policy>\n</profile>\n"
 
 START_TEST (tree_deviations) {
-  game *g = fixture ("active-if-tree");
+  game *g = tu_game_fixture ("active-if-tree");
   expect (g, TREE ("1", "0", "0"), GAME_TIE_STRONG, CHK_SPE_OK, 0, NULL);
   /* y after T-b: the leader gains 3 by x at stage 3, but first the
      follower gains by b at stage 2 (y gives it 2 > 1) */
@@ -87,7 +76,7 @@ END_TEST
   " <policy stage=\"2\" action=\"f\" observes=\"a\"><play obs=\"0\" do=\"" fa "\"/><play obs=\"1\" do=\"" fb "\"/></policy>\n</profile>\n"
 
 START_TEST (tie_breaks) {
-  game *g = fixture ("eps-tie");
+  game *g = tu_game_fixture ("eps-tie");
   /* after A the follower is indifferent: l is strong and lex, r is weak */
   expect (g, EPS ("0", "0", "0"), GAME_TIE_STRONG, CHK_SPE_OK, 0, NULL);
   expect (g, EPS ("0", "0", "0"), GAME_TIE_LEX, CHK_SPE_OK, 0, NULL);
@@ -109,7 +98,7 @@ START_TEST (tie_breaks) {
 END_TEST
 
 START_TEST (layer_one_stage) {
-  game *g = fixture ("three-players");
+  game *g = tu_game_fixture ("three-players");
   /* B's stage allows layer 1 only: its policy must be the instinct (a copy of x1) */
   const char *doc =
       "<profile>\n"

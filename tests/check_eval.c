@@ -14,19 +14,9 @@
 #include "solver/qbf/qdimacs.h"
 #include "tests/testutil.h"
 
-static qbf *parse (const char *text) {
-  FILE *in = fmemopen ((void *) text, strlen (text), "r");
-  qbf *f = NULL;
-  scnfg_error e;
-  error_init (&e);
-  qdimacs_read (&f, in, "mem", NULL, &e, NULL);
-  fclose (in);
-  ck_assert_msg (f != NULL, "parse failed: %s", e.msg);
-  return f;
-}
 
 static void expect_value (const char *text, const char *value) {
-  qbf *f = parse (text);
+  qbf *f = tu_qbf (text);
   mpq_t v;
   mpq_init (v);
   ck_assert (eval_value (v, f));

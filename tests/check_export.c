@@ -11,17 +11,6 @@
 #include "solver/game/model.h"
 #include "tests/testutil.h"
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s", err.msg);
-  free (path);
-  return g;
-}
 
 static char *efg_of (const game *g, size_t max) {
   char *b = NULL;
@@ -49,7 +38,7 @@ static const char *body (const char *s) {
 }
 
 START_TEST (efg_tree) {
-  game *g = fixture ("active-if-tree");
+  game *g = tu_game_fixture ("active-if-tree");
   char *s = efg_of (g, 1000);
   const char *head = "EFG 2 R \"active-if tree\" { \"L\" \"F\" }\n\"Exported by scnfg: the plain game without layer choices";
   ck_assert_msg (!strncmp (s, head, strlen (head)), "%s", s);
@@ -68,7 +57,7 @@ END_TEST
 
 START_TEST (efg_information_sets) {
   /* the follower does not see the leader: one information set, two nodes */
-  game *g = fixture ("imperfect");
+  game *g = tu_game_fixture ("imperfect");
   char *s = efg_of (g, 1000);
   ck_assert_str_eq (body (s), "p \"\" 1 1 \"stage 1 a: -\" { \"A\" \"B\" } 0\n"
                               "p \"\" 2 1 \"stage 2 f: -\" { \"l\" \"r\" } 0\n"
@@ -83,7 +72,7 @@ START_TEST (efg_information_sets) {
 END_TEST
 
 START_TEST (efg_chance_and_forced) {
-  game *g = fixture ("chance");
+  game *g = tu_game_fixture ("chance");
   char *s = efg_of (g, 1000);
   /* x1, then u (revealed at position 2) under both moves; x2 only after r */
   ck_assert_uint_eq (count_lines (s, 'p'), 1 + 4);
@@ -94,7 +83,7 @@ START_TEST (efg_chance_and_forced) {
   free (s);
   game_free (g);
   /* B's layer-1-only stage has no node: only A's and C's */
-  g = fixture ("three-players");
+  g = tu_game_fixture ("three-players");
   s = efg_of (g, 1000);
   ck_assert_uint_eq (count_lines (s, 'p'), 3);
   ck_assert_uint_eq (count_lines (s, 't'), 6);
@@ -106,7 +95,7 @@ START_TEST (efg_chance_and_forced) {
 END_TEST
 
 START_TEST (efg_limit) {
-  game *g = fixture ("chance");
+  game *g = tu_game_fixture ("chance");
   scnfg_error err;
   error_init (&err);
   char *b = NULL;
@@ -129,7 +118,7 @@ START_TEST (efg_limit) {
 END_TEST
 
 START_TEST (dot_graph) {
-  game *g = fixture ("chance");
+  game *g = tu_game_fixture ("chance");
   char *b = NULL;
   size_t n = 0;
   FILE *f = open_memstream (&b, &n);

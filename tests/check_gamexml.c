@@ -172,17 +172,6 @@ START_TEST (round_trip_random) {
 }
 END_TEST
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s", err.msg);
-  free (path);
-  return g;
-}
 
 static void expect_profile_error (const game *g, const char *doc, unsigned line, const char *msg) {
   scnfg_error err;
@@ -195,7 +184,7 @@ static void expect_profile_error (const game *g, const char *doc, unsigned line,
 }
 
 START_TEST (profile_read) {
-  game *g = fixture ("active-if-tree");
+  game *g = tu_game_fixture ("active-if-tree");
   const char *good = "<profile>\n"
                      " <policy stage=\"1\" action=\"m\" observes=\"\"><play obs=\"\" do=\"1\"/></policy>\n"
                      " <policy stage=\"2\" action=\"f\" observes=\"m\"><play obs=\"0\" do=\"0\"/></policy>\n"

@@ -12,17 +12,6 @@
 #include "solver/game/profile.h"
 #include "tests/testutil.h"
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s", err.msg);
-  free (path);
-  return g;
-}
 
 static void expect_q (const mpq_t q, const char *want) {
   char *s = rat_to_str (q);
@@ -31,7 +20,7 @@ static void expect_q (const mpq_t q, const char *want) {
 }
 
 START_TEST (index_decode) {
-  game *g = fixture ("chance");
+  game *g = tu_game_fixture ("chance");
   game_profile *p = profile_new (g, 0);
   ck_assert_uint_eq (profile_size (g), 1 + 8);
   game_policy *pol = &p->pol[1];
@@ -63,7 +52,7 @@ START_TEST (index_decode) {
 END_TEST
 
 START_TEST (evaluate) {
-  game *g = fixture ("chance");
+  game *g = tu_game_fixture ("chance");
   game_profile *p = profile_new (g, 0);
   mpq_t r[2];
   mpq_init (r[0]), mpq_init (r[1]);
@@ -110,7 +99,7 @@ START_TEST (ties) {
 END_TEST
 
 START_TEST (xml_round_trip) {
-  game *g = fixture ("three-players");
+  game *g = tu_game_fixture ("three-players");
   game_profile *p = profile_new (g, 0);
   p->pol[0].act[0] = 1;
   p->pol[1].layer = 1;

@@ -16,16 +16,6 @@
 #include "solver/qbf/qdimacs.h"
 #include "tests/testutil.h"
 
-static qbf *parse (const char *text) {
-  FILE *in = fmemopen ((void *) text, strlen (text), "r");
-  qbf *f = NULL;
-  scnfg_error e;
-  error_init (&e);
-  qdimacs_read (&f, in, "mem", NULL, &e, NULL);
-  fclose (in);
-  ck_assert_msg (f != NULL, "parse failed: %s", e.msg);
-  return f;
-}
 
 /* ---- brute-force strategies (test oracle, independent of every solver) --- */
 
@@ -130,7 +120,7 @@ END_TEST
 static const char *IFF = "p cnf 2 2\na 1 0\ne 2 0\n1 -2 0\n-1 2 0\n";
 
 START_TEST (corrupted_certificates_fail) {
-  qbf *f = parse (IFF);
+  qbf *f = tu_qbf (IFF);
   qcert_report r;
   qcert_report_init (&r);
   cert *c = cert_new (CERT_SKOLEM, 2);
@@ -159,7 +149,7 @@ END_TEST
 
 /* exists a b, forall x, exists y . y <-> (x xor a), plus (a | b): a real gate DAG */
 START_TEST (gate_flip_detected) {
-  qbf *f = parse ("p cnf 4 5\ne 1 2 0\na 3 0\ne 4 0\n1 2 0\n-4 3 1 0\n-4 -3 -1 0\n4 -3 1 0\n4 3 -1 0\n");
+  qbf *f = tu_qbf ("p cnf 4 5\ne 1 2 0\na 3 0\ne 4 0\n1 2 0\n-4 3 1 0\n-4 -3 -1 0\n4 -3 1 0\n4 3 -1 0\n");
   cert *c = cert_new (CERT_SKOLEM, 4);
   cert_set_function (c, 1, CERT_TRUE);
   cert_set_function (c, 2, CERT_FALSE);
@@ -205,7 +195,7 @@ END_TEST
 
 START_TEST (herbrand_for_false) {
   /* exists y forall x . x <-> y is false: Herbrand x = -y */
-  qbf *f = parse ("p cnf 3 2\ne 2 0\na 1 0\ne 3 0\n1 -2 0\n-1 2 0\n");
+  qbf *f = tu_qbf ("p cnf 3 2\ne 2 0\na 1 0\ne 3 0\n1 -2 0\n-1 2 0\n");
   cert *c = cert_new (CERT_HERBRAND, 3);
   cert_set_function (c, 1, -2);
   qcert_report r;
@@ -222,7 +212,7 @@ END_TEST
 
 START_TEST (xml_round_trip_and_cli) {
   char *dir = tu_tmpdir ();
-  qbf *f = parse ("p cnf 4 5\ne 1 2 0\na 3 0\ne 4 0\n1 2 0\n-4 3 1 0\n-4 -3 -1 0\n4 -3 1 0\n4 3 -1 0\n");
+  qbf *f = tu_qbf ("p cnf 4 5\ne 1 2 0\na 3 0\ne 4 0\n1 2 0\n-4 3 1 0\n-4 -3 -1 0\n4 -3 1 0\n4 3 -1 0\n");
   cert *c = cert_new (CERT_SKOLEM, 4);
   cert_set_function (c, 1, CERT_TRUE);
   cert_set_function (c, 2, CERT_FALSE);

@@ -25,16 +25,6 @@
 #include "solver/qbf/ssat.h"
 #include "tests/testutil.h"
 
-static qbf *parse (const char *text) {
-  FILE *in = fmemopen ((void *) text, strlen (text), "r");
-  qbf *f = NULL;
-  scnfg_error e;
-  error_init (&e);
-  qdimacs_read (&f, in, "mem", NULL, &e, NULL);
-  fclose (in);
-  ck_assert_msg (f != NULL, "parse failed: %s", e.msg);
-  return f;
-}
 
 /* Leader's SPE reward of g into v. */
 static void spe_value (mpq_t v, const game *g) {
@@ -52,7 +42,7 @@ static void spe_value (mpq_t v, const game *g) {
 
 START_TEST (hardness_structure) {
   /* forall 1, r 1/3 {2}, exists 3 . (1 | 2 | -3) & (-1 | 3) */
-  qbf *f = parse ("p cnf 3 2\na 1 0\nr 1/3 2 0\ne 3 0\n1 2 -3 0\n-1 3 0\n");
+  qbf *f = tu_qbf ("p cnf 3 2\na 1 0\nr 1/3 2 0\ne 3 0\n1 2 -3 0\n-1 3 0\n");
   qbf2game_sizes sz;
   game *g = qbf2game_reduce (f, &sz);
   ck_assert_int_eq (g->nstages, 2);

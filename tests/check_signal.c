@@ -16,17 +16,6 @@
 #include "solver/game/signal.h"
 #include "tests/testutil.h"
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s", err.msg);
-  free (path);
-  return g;
-}
 
 static void eq_q (const mpq_t q, const char *s) {
   char *t = mpq_get_str (NULL, 10, q);
@@ -75,7 +64,7 @@ static void solve (const game *g, signal_game *sg, signal_result *r) {
 }
 
 START_TEST (beer_quiche) {
-  game *g = fixture ("beer-quiche.xml");
+  game *g = tu_game_fixture ("beer-quiche.xml");
   signal_game sg;
   signal_result r;
   solve (g, &sg, &r);
@@ -137,7 +126,7 @@ START_TEST (beer_quiche) {
 END_TEST
 
 START_TEST (job_market) {
-  game *g = fixture ("job-market.xml");
+  game *g = tu_game_fixture ("job-market.xml");
   signal_game sg;
   signal_result r;
   solve (g, &sg, &r);
@@ -166,7 +155,7 @@ START_TEST (job_market) {
 END_TEST
 
 static void layered (const char *name, signal_game *sg, signal_result *r, game **g) {
-  *g = fixture (name);
+  *g = tu_game_fixture (name);
   solve (*g, sg, r);
 }
 
@@ -217,7 +206,7 @@ END_TEST
 
 START_TEST (checker_rejects) {
   /* the checker finds a wrong belief, a non-best response and a deviation */
-  game *g = fixture ("beer-quiche.xml");
+  game *g = tu_game_fixture ("beer-quiche.xml");
   int send[2] = {0, 0};
   mpq_t alpha[4], mu[4];
   for (int i = 0; i < 4; i++) mpq_init (alpha[i]), mpq_init (mu[i]);
@@ -246,7 +235,7 @@ END_TEST
 START_TEST (not_signaling) {
   const char *bad[] = {"imperfect.xml", "chance.xml", "three-players.xml", "entry-deterrence.xml"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-    game *g = fixture (bad[i]);
+    game *g = tu_game_fixture (bad[i]);
     signal_game sg;
     scnfg_error err;
     error_init (&err);

@@ -16,17 +16,6 @@
 #include "solver/game/spe.h"
 #include "tests/testutil.h"
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s: %s", rel, err.msg);
-  free (path);
-  return g;
-}
 
 /* rewards: the players' rewards then the welfare, space-separated */
 static const struct { const char *game, *tie, *rewards, *first; } cases[] = {
@@ -60,7 +49,7 @@ static void outcome_str (const game *g, const int *vals, char *buf, size_t n) {
 }
 
 START_TEST (fixtures) {
-  game *g = fixture (cases[_i].game);
+  game *g = tu_game_fixture (cases[_i].game);
   spe_options o;
   spe_options_init (&o);
   ck_assert (profile_tie_parse (cases[_i].tie, &o.tie));
@@ -94,7 +83,7 @@ END_TEST
 
 START_TEST (active_if_profile) {
   /* B, with x after T-b and a after T; nothing at inactive histories */
-  game *g = fixture ("active-if-tree");
+  game *g = tu_game_fixture ("active-if-tree");
   spe_options o;
   spe_options_init (&o);
   game_solution sol;
@@ -115,7 +104,7 @@ START_TEST (active_if_profile) {
 END_TEST
 
 START_TEST (imperfect_rejected) {
-  game *g = fixture ("imperfect");
+  game *g = tu_game_fixture ("imperfect");
   spe_options o;
   spe_options_init (&o);
   game_solution sol;
@@ -212,8 +201,8 @@ START_TEST (cli_game) {
   ck_assert_msg (!strncmp (out, "verified subgame perfect", 24), "%s", out);
   free (out);
   char *err = NULL;
-  ck_assert_int_eq (tu_run (NULL, &err, "game '%s' --concept mixed", path), 2);
-  ck_assert_str_eq (err, "scnfg game: concept 'mixed' is not implemented yet\n");
+  ck_assert_int_eq (tu_run (NULL, &err, "game '%s' --concept nash", path), 2);
+  ck_assert_str_eq (err, "scnfg game: unknown concept 'nash'\n");
   free (err);
   ck_assert_int_eq (tu_run (NULL, NULL, "game '%s' --concept spe --tie medium", path), 2);
   ck_assert_int_eq (tu_run (NULL, NULL, "game '%s'", path), 2);

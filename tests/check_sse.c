@@ -18,17 +18,6 @@
 #include "solver/game/sse.h"
 #include "tests/testutil.h"
 
-static game *fixture (const char *name) {
-  char rel[200];
-  snprintf (rel, sizeof rel, "instances/games/%s.xml", name);
-  char *path = tu_path (rel);
-  scnfg_error err;
-  error_init (&err);
-  game *g;
-  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s: %s", name, err.msg);
-  free (path);
-  return g;
-}
 
 static void assert_q (const mpq_t q, const char *want, const char *what) {
   char *s = rat_to_str (q);
@@ -123,7 +112,7 @@ static const expect table[] = {
 
 START_TEST (fixtures) {
   const expect *e = &table[_i];
-  game *g = fixture (e->game);
+  game *g = tu_game_fixture (e->game);
   game_solution sol;
   ck_assert_int_eq (solve_checked (g, e->c, e->tie, e->eps, e->robust, SSE_METHOD_AUTO, &sol, true), GAME_SOLVED);
   assert_q (sol.reward[g->leader], e->L, "leader");
@@ -142,14 +131,14 @@ END_TEST
 
 /* The layers each stage of a fixture is reported at. */
 START_TEST (layers_reported) {
-  game *g = fixture ("l3-beats-l2");
+  game *g = tu_game_fixture ("l3-beats-l2");
   game_solution sol;
   ck_assert_int_eq (solve_checked (g, SSE_CONCEPT_SCNE, GAME_TIE_STRONG, NULL, false, SSE_METHOD_AUTO, &sol, true),
                     GAME_SOLVED);
   ck_assert_uint_eq (sol.profile->pol[0].layer, 3);
   profile_solution_clear (&sol);
   game_free (g);
-  g = fixture ("unconfounded");
+  g = tu_game_fixture ("unconfounded");
   ck_assert_int_eq (solve_checked (g, SSE_CONCEPT_SCNE, GAME_TIE_STRONG, NULL, false, SSE_METHOD_AUTO, &sol, true),
                     GAME_SOLVED);
   ck_assert_uint_eq (sol.profile->pol[0].layer, 2);
@@ -165,7 +154,7 @@ START_TEST (fixtures_checked) {
                                 "lottery", "eps-instinct-r", "confounded-satisficing", "l3-beats-l2", "scne-welfare",
                                 "unconfounded"};
   for (unsigned i = 0; i < sizeof names / sizeof *names; i++) {
-    game *g = fixture (names[i]);
+    game *g = tu_game_fixture (names[i]);
     for (int c = 0; c < 3; c++)
       for (int t = 0; t < 6; t++)
         for (int r = 0; r < (c == 2 ? 4 : 1); r++) {
@@ -400,7 +389,7 @@ START_TEST (policy_limit) {
 END_TEST
 
 START_TEST (three_players_rejected) {
-  game *g = fixture ("three-players");
+  game *g = tu_game_fixture ("three-players");
   sse_options o;
   sse_options_init (&o);
   game_solution sol;

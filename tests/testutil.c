@@ -9,6 +9,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <check.h>
+
+#include "base/error.h"
+#include "solver/game/gamexml.h"
+#include "solver/game/model.h"
+#include "solver/qbf/qbf.h"
+#include "solver/qbf/qdimacs.h"
+
 const char *tu_bin (void) {
   const char *b = getenv ("SCNFG_BIN");
   return b ? b : "bin/scnfg";
@@ -97,4 +105,27 @@ char *tu_path (const char *rel) {
   char *p;
   if (asprintf (&p, "%s/%s", tu_top (), rel) < 0) abort ();
   return p;
+}
+
+struct qbf *tu_qbf (const char *text) {
+  FILE *in = fmemopen ((void *) text, strlen (text), "r");
+  qbf *f = NULL;
+  scnfg_error e;
+  error_init (&e);
+  qdimacs_read (&f, in, "mem", NULL, &e, NULL);
+  fclose (in);
+  ck_assert_msg (f != NULL, "parse failed: %s (line %u)", e.msg, e.line);
+  return f;
+}
+
+struct game *tu_game_fixture (const char *name) {
+  char rel[300];
+  snprintf (rel, sizeof rel, "instances/games/%s%s", name, strchr (name, '.') ? "" : ".xml");
+  char *path = tu_path (rel);
+  scnfg_error err;
+  error_init (&err);
+  game *g = NULL;
+  ck_assert_msg (gamexml_read_file (&g, path, &err), "%s:%u: %s", path, err.line, err.msg);
+  free (path);
+  return g;
 }

@@ -27,6 +27,15 @@ char *tu_write (const char *dir, const char *name, const char *text);
 /* Reads a whole file into a new NUL-terminated string (free), NULL if absent. */
 char *tu_slurp (const char *path);
 
+struct qbf;
+struct game;
+
+/* A finished formula parsed from QDIMACS text (fails the test on bad text). */
+struct qbf *tu_qbf (const char *text);
+
+/* The fixture instances/games/NAME.xml (NAME may carry its own extension). */
+struct game *tu_game_fixture (const char *name);
+
 /* "$SCNFG_TOP/rel" (free). */
 char *tu_path (const char *rel);
 

@@ -117,7 +117,7 @@ static bool run (tab *tb, size_t limit, mpq_t tmp, mpq_t best) {
   }
 }
 
-polytope_status polytope_minimize (const polytope *p, const mpq_t *c, mpq_t *x, mpq_t value) {
+polytope_status polytope_solve (const polytope *p, const mpq_t *c, mpq_t *x, mpq_t value, mpq_t *y) {
   size_t m = p->m, n = p->n;
   /* count slack and artificial columns */
   size_t nslack = 0, nart = 0;
@@ -136,6 +136,7 @@ polytope_status polytope_minimize (const polytope *p, const mpq_t *c, mpq_t *x, 
   tb.nart0 = n + nslack;
   tb.t = mem_alloc ((m + 1) * tb.cols * sizeof *tb.t);
   tb.basis = mem_alloc ((m + 1) * sizeof *tb.basis);
+  size_t *ident = mem_alloc ((m + 1) * sizeof *ident); /* the row's initial unit column */
   for (size_t k = 0; k < (m + 1) * tb.cols; k++) mpq_init (tb.t[k]);
   size_t rhs = tb.cols - 1, sl = n, art = tb.nart0;
   for (size_t i = 0; i < m; i++) {
@@ -149,10 +150,12 @@ polytope_status polytope_minimize (const polytope *p, const mpq_t *c, mpq_t *x, 
     if (flip[i] && se != POLYTOPE_EQ) se = se == POLYTOPE_LE ? POLYTOPE_GE : POLYTOPE_LE;
     if (se == POLYTOPE_LE) {
       mpq_set_ui (T (&tb, i, sl), 1, 1);
+      ident[i] = sl;
       tb.basis[i] = sl++;
     } else {
       if (se == POLYTOPE_GE) mpq_set_si (T (&tb, i, sl++), -1, 1);
       mpq_set_ui (T (&tb, i, art), 1, 1);
+      ident[i] = art;
       tb.basis[i] = art++;
     }
   }
@@ -169,6 +172,14 @@ polytope_status polytope_minimize (const polytope *p, const mpq_t *c, mpq_t *x, 
   polytope_status st = POLYTOPE_OPTIMAL;
   if (mpq_sgn (T (&tb, m, rhs)) != 0) {
     st = POLYTOPE_EMPTY;
+    /* Farkas multipliers from the phase-1 reduced costs: an artificial
+       column has cost 1, a slack column cost 0 (d = cost - y'.e_i). */
+    if (y)
+      for (size_t i = 0; i < m; i++) {
+        if (ident[i] >= tb.nart0) mpq_set_ui (tmp, 1, 1), mpq_sub (y[i], tmp, T (&tb, m, ident[i]));
+        else mpq_neg (y[i], T (&tb, m, ident[i]));
+        if (flip[i]) mpq_neg (y[i], y[i]);
+      }
     goto done;
   }
   /* drive the artificials (at level 0) out of the basis */
@@ -200,11 +211,23 @@ polytope_status polytope_minimize (const polytope *p, const mpq_t *c, mpq_t *x, 
     for (size_t i = 0; i < m; i++)
       if (tb.basis[i] < n) mpq_set (x[tb.basis[i]], T (&tb, i, rhs));
   if (value && st == POLYTOPE_OPTIMAL) mpq_neg (value, T (&tb, m, rhs));
+  /* optimal duals from the phase-2 reduced costs of the unit columns
+     (every unit column has cost 0 there: d = -y'.e_i) */
+  if (y)
+    for (size_t i = 0; i < m; i++) {
+      if (st == POLYTOPE_OPTIMAL) mpq_neg (y[i], T (&tb, m, ident[i]));
+      else mpq_set_ui (y[i], 0, 1);
+      if (flip[i]) mpq_neg (y[i], y[i]);
+    }
 done:
   for (size_t k = 0; k < (m + 1) * tb.cols; k++) mpq_clear (tb.t[k]);
-  free (tb.t), free (tb.basis), free (flip);
+  free (tb.t), free (tb.basis), free (flip), free (ident);
   mpq_clear (tmp), mpq_clear (best);
   return st;
+}
+
+polytope_status polytope_minimize (const polytope *p, const mpq_t *c, mpq_t *x, mpq_t value) {
+  return polytope_solve (p, c, x, value, NULL);
 }
 
 bool polytope_feasible (const polytope *p, mpq_t *x) {

@@ -1,7 +1,9 @@
-/* Exact feasibility, witnesses and linear optimisation over small polytopes
- * {x >= 0 : rows} with mpq_t data: the belief and mixture sets of signaling
- * games (solver/game/signal). Minimal by design: dense tableau, Bland's
- * rule, no presolve; meant for tens of variables and rows. */
+/* Exact linear programming over small polytopes {x >= 0 : rows} with mpq_t
+ * data: feasibility, witnesses, coordinate ranges, and optimisation with
+ * primal and dual solutions (or Farkas certificates of emptiness). Used by
+ * the signaling solver (belief and mixture sets) and by the mixed-commitment
+ * solver (the multiple-LPs method). Minimal by design: dense tableau,
+ * Bland's rule, no presolve; meant for tens of variables and rows. */
 #ifndef SCNFG_SOLVER_GAME_POLYTOPE_H
 #define SCNFG_SOLVER_GAME_POLYTOPE_H
 
@@ -40,6 +42,18 @@ typedef enum polytope_status { POLYTOPE_EMPTY = 0, POLYTOPE_OPTIMAL = 1, POLYTOP
  * gets an optimal vertex and value (may be NULL) its objective. On
  * POLYTOPE_UNBOUNDED x gets a feasible point. */
 polytope_status polytope_minimize (const polytope *p, const mpq_t *c, mpq_t *x, mpq_t value);
+
+/* As polytope_minimize, with a certificate in y (m values, initialised by
+ * the caller; may be NULL). Sign convention for row i: y_i <= 0 on a <=
+ * row, y_i >= 0 on a >= row, free on an = row.
+ * - POLYTOPE_OPTIMAL: y is an optimal dual solution: c_j - sum_i y_i a_ij
+ *   >= 0 for every j, sum_i y_i b_i = value, and complementary slackness
+ *   holds (y_i = 0 where row i is slack at x; the reduced cost is 0 where
+ *   x_j > 0). With c == NULL the duals are 0.
+ * - POLYTOPE_EMPTY: y is a Farkas certificate: sum_i y_i a_ij <= 0 for
+ *   every j and sum_i y_i b_i > 0 (no x >= 0 satisfies the rows).
+ * - POLYTOPE_UNBOUNDED: y is 0; x is feasible. */
+polytope_status polytope_solve (const polytope *p, const mpq_t *c, mpq_t *x, mpq_t value, mpq_t *y);
 
 /* True iff the system has a solution; if so and x != NULL, x gets one. */
 bool polytope_feasible (const polytope *p, mpq_t *x);

@@ -115,6 +115,26 @@ void profile_outcomes_clear (profile_outcomes *o) {
   memset (o, 0, sizeof *o);
 }
 
+void profile_add_leaf (const game *g, const int *vals, const mpq_t prob, mpq_t *reward, mpq_t *scratch,
+                       profile_outcomes *outs, size_t max_outcomes) {
+  game_rewards (g, vals, scratch);
+  mpq_t t;
+  mpq_init (t);
+  for (unsigned p = 0; p < g->nplayers; p++) mpq_mul (t, scratch[p], prob), mpq_add (reward[p], reward[p], t);
+  mpq_clear (t);
+  if (!outs) return;
+  if (outs->n >= max_outcomes) {
+    outs->truncated = true;
+    return;
+  }
+  mem_reserve ((void **) &outs->o, &outs->cap, outs->n + 1, sizeof *outs->o);
+  game_outcome *oc = &outs->o[outs->n++];
+  mpq_init (oc->prob);
+  mpq_set (oc->prob, prob);
+  oc->vals = mem_alloc (g->nvars * sizeof *oc->vals);
+  memcpy (oc->vals, vals, g->nvars * sizeof *oc->vals);
+}
+
 typedef struct evaluator {
   const game *g;
   const game_profile *p;
@@ -128,23 +148,7 @@ typedef struct evaluator {
 static bool eval_rec (evaluator *ev, unsigned k, const mpq_t prob) {
   const game *g = ev->g;
   if (k == g->nfixed) {
-    game_rewards (g, ev->vals, ev->leaf);
-    mpq_t t;
-    mpq_init (t);
-    for (unsigned p = 0; p < g->nplayers; p++) mpq_mul (t, ev->leaf[p], prob), mpq_add (ev->reward[p], ev->reward[p], t);
-    mpq_clear (t);
-    if (ev->outs) {
-      profile_outcomes *o = ev->outs;
-      if (o->n >= ev->max_outcomes) o->truncated = true;
-      else {
-        mem_reserve ((void **) &o->o, &o->cap, o->n + 1, sizeof *o->o);
-        game_outcome *oc = &o->o[o->n++];
-        mpq_init (oc->prob);
-        mpq_set (oc->prob, prob);
-        oc->vals = mem_alloc (g->nvars * sizeof *oc->vals);
-        memcpy (oc->vals, ev->vals, g->nvars * sizeof *oc->vals);
-      }
-    }
+    profile_add_leaf (g, ev->vals, prob, ev->reward, ev->leaf, ev->outs, ev->max_outcomes);
     return true;
   }
   int v = g->order[k];

@@ -78,6 +78,14 @@ void profile_outcomes_clear (profile_outcomes *o);
 bool profile_evaluate (const struct game *g, const game_profile *p, mpq_t *reward, profile_outcomes *outs,
                        size_t max_outcomes, unsigned *missing_stage);
 
+/* One terminal history reached with probability prob (vals complete): adds
+ * prob times each player's reward to reward[] ('scratch' holds nplayers
+ * initialised mpq_t) and appends the outcome to outs (may be NULL) unless it
+ * already holds max_outcomes (then sets truncated). Shared by the evaluators
+ * of pure and behavioural profiles. */
+void profile_add_leaf (const struct game *g, const int *vals, const mpq_t prob, mpq_t *reward, mpq_t *scratch,
+                       profile_outcomes *outs, size_t max_outcomes);
+
 /* Tie-breaks (DESIGN §3). */
 typedef enum game_tie {
   GAME_TIE_STRONG,

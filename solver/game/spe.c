@@ -8,7 +8,31 @@
  * a stage whose only layer is 1 plays its instinct, and every other stage is
  * a choice of its owner, resolved with the tie-breaks of DESIGN §3. Memory is
  * two reward vectors per level: it grows with the number of variables, not
- * with the tree. */
+ * with the tree.
+ *
+ * Pruning (opt->prune; Knuth & Moore 1975, "An analysis of alpha-beta
+ * pruning", reduced to its 0/1 case, as in the DPLL reading of QBF search):
+ * in a win/lose game (two players, leader's reward 0/1 on every outcome,
+ * follower's 1 minus it) every value vector is (v, 1 - v) with v in [0,1]
+ * (v is a probability once chance nodes are there), so a mover that has
+ * found an action giving it 1 cannot do better, and we stop. Exactness of
+ * the choice, not only of the value: actions are still explored in index
+ * order and compared with better(). For the leader, a later action can
+ * replace the current best only with a higher leader value or, on a tie,
+ * a higher follower value — and on a tie the follower value is equal
+ * (constant sum), so nothing later replaces an action of value 1. For the
+ * follower under strong/weak, a tie in its value is a tie in the leader's
+ * (constant sum), so strong and weak both keep the lower index, as lex does.
+ * Under instinct-* the instinct wins a tie even when it comes later, so the
+ * follower stops only once its instinct has been explored (then a later tie
+ * cannot replace the current best: better() keeps an explored instinct and
+ * otherwise falls back to the index order). Hence the pruned search picks
+ * the same action at every explored choice node and returns the same value.
+ * Chance nodes are never pruned.
+ *
+ * Cache (opt->cache_bytes): values of subgames keyed by their residual state,
+ * solver/game/specache.c (which argues that equal keys mean identical
+ * subgames). Used only without a stored profile. */
 #include "solver/game/spe.h"
 
 #include <stdlib.h>
@@ -17,6 +41,11 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "solver/game/model.h"
+#include "solver/game/specache.h"
+
+/* The cache is consulted only above this many remaining branching levels:
+ * below, computing the key costs more than the subtree. */
+#define SPE_CACHE_MIN_LEVELS 3
 
 void spe_options_init (spe_options *o) {
   memset (o, 0, sizeof *o);
@@ -35,8 +64,12 @@ typedef struct spe {
   mpq_t *scratch;   /* per level: best[np], child[np] */
   mpq_t tmp, fa, fb;
   game_profile *prof;
-  uint64_t nodes, leaves;
-  int stop;         /* 0, 1 timeout, 2 node limit */
+  uint64_t nodes, leaves, cutoffs;
+  bool prune, check_wl, instinct_ties;
+  specache *cache;
+  unsigned *levels; /* levels[k]: branching variables at positions >= k */
+  int stop;         /* 0, 1 timeout, 2 node limit, 3 declared win/lose broken */
+  int *bad;         /* stop 3: a copy of the offending outcome */
 } spe;
 
 static void leaf (spe *s, mpq_t *out) {
@@ -88,6 +121,83 @@ static bool better (spe *s, int p, const mpq_t *c, int a, const mpq_t *best, int
   return false;
 }
 
+static bool win_lose_vector (spe *s, const mpq_t *v) {
+  int f = 1 - s->leader;
+  if (mpq_sgn (v[s->leader]) != 0 && mpq_cmp_ui (v[s->leader], 1, 1) != 0) return false;
+  mpq_add (s->fa, v[s->leader], v[f]);
+  return mpq_cmp_ui (s->fa, 1, 1) == 0;
+}
+
+/* True iff the best value vector gives mover p its extreme (win/lose). */
+static bool extreme (const spe *s, int p, const mpq_t *best) {
+  return p == s->leader ? mpq_cmp_ui (best[s->leader], 1, 1) == 0 : mpq_sgn (best[s->leader]) == 0;
+}
+
+static void choose (spe *s, unsigned k, mpq_t *out);
+
+/* ---- win/lose detection ---------------------------------------------- */
+
+static bool expr_same (const game_expr *a, const game_expr *b) {
+  if (a->op != b->op || a->nkids != b->nkids) return false;
+  switch (a->op) {
+  case GAME_CONST: return mpq_equal (a->q, b->q);
+  case GAME_VAR: return a->var == b->var;
+  case GAME_EQ: return a->var == b->var && a->k == b->k;
+  case GAME_TABLE:
+    if (a->nparents != b->nparents || a->nentries != b->nentries || !a->ivals != !b->ivals) return false;
+    for (unsigned i = 0; i < a->nparents; i++)
+      if (a->parents[i] != b->parents[i]) return false;
+    for (size_t i = 0; i < a->nentries; i++)
+      if (a->ivals ? a->ivals[i] != b->ivals[i] : !mpq_equal (a->qvals[i], b->qvals[i])) return false;
+    return true;
+  default: break;
+  }
+  for (unsigned i = 0; i < a->nkids; i++)
+    if (!expr_same (a->kids[i], b->kids[i])) return false;
+  return true;
+}
+
+static bool is01q (const mpq_t q) { return mpq_sgn (q) == 0 || mpq_cmp_ui (q, 1, 1) == 0; }
+
+/* True iff e takes only the values 0 and 1 (as a utility expression). */
+static bool bool01 (const game *g, const game_expr *e) {
+  switch (e->op) {
+  case GAME_NOT:
+  case GAME_AND:
+  case GAME_OR:
+  case GAME_XOR:
+  case GAME_EQ: return true;
+  case GAME_CONST: return is01q (e->q);
+  case GAME_VAR: return g->vars[e->var].domain == 2;
+  case GAME_ITE: return bool01 (g, e->kids[1]) && bool01 (g, e->kids[2]);
+  case GAME_PROD:
+    for (unsigned i = 0; i < e->nkids; i++)
+      if (!bool01 (g, e->kids[i])) return false;
+    return true;
+  case GAME_TABLE:
+    for (size_t i = 0; i < e->nentries; i++)
+      if (e->ivals ? e->ivals[i] != 0 && e->ivals[i] != 1 : !is01q (e->qvals[i])) return false;
+    return true;
+  case GAME_SUM: return false;
+  }
+  return false;
+}
+
+bool spe_win_lose (const game *g) {
+  if (g->nplayers != 2 || g->leader < 0) return false;
+  const game_expr *u[2] = {NULL, NULL};
+  for (unsigned i = 0; i < g->nvars; i++) {
+    const game_var *x = &g->vars[i];
+    if (x->kind != GAME_UTILITY) continue;
+    if (u[x->player]) return false;
+    u[x->player] = x->expr;
+  }
+  const game_expr *l = u[g->leader], *f = u[1 - g->leader];
+  if (!l || !f || !bool01 (g, l)) return false;
+  if (f->op == GAME_NOT && expr_same (f->kids[0], l)) return true;
+  return l->op == GAME_NOT && bool01 (g, f) && expr_same (l->kids[0], f);
+}
+
 static void solve (spe *s, unsigned k, mpq_t *out) {
   const game *g = s->g;
   if (s->stop) return;
@@ -112,8 +222,25 @@ static void solve (spe *s, unsigned k, mpq_t *out) {
   if (k == g->nfixed) {
     s->leaves++;
     leaf (s, out);
+    if (s->check_wl && !win_lose_vector (s, out)) {
+      s->stop = 3;
+      memcpy (s->bad, s->vals, g->nvars * sizeof *s->vals);
+    }
     return;
   }
+  bool cached = false;
+  if (s->cache && s->levels[k] >= SPE_CACHE_MIN_LEVELS) {
+    if (specache_key (s->cache, k, s->vals, out)) return; /* the rewards no longer depend on the future */
+    if (specache_lookup (s->cache, k, out)) return;
+    cached = true;
+  }
+  choose (s, k, out);
+  if (cached && !s->stop) specache_store (s->cache, k, (const mpq_t *) out);
+}
+
+/* The branching variable at position k (not a leaf): chance or choice. */
+static void choose (spe *s, unsigned k, mpq_t *out) {
+  const game *g = s->g;
   int v = g->order[k];
   const game_var *x = &g->vars[v];
   mpq_t *child = s->scratch + (size_t) (2 * k + 1) * s->np;
@@ -138,6 +265,11 @@ static void solve (spe *s, unsigned k, mpq_t *out) {
     if (ba < 0 || better (s, p, child, (int) a, best, ba, inst)) {
       ba = (int) a;
       for (unsigned i = 0; i < s->np; i++) mpq_swap (best[i], child[i]);
+    }
+    if (s->prune && a + 1 < x->domain && extreme (s, p, best) &&
+        (p == s->leader || !s->instinct_ties || inst <= (int) a)) {
+      s->cutoffs++;
+      break;
     }
   }
   s->vals[v] = ba;
@@ -188,12 +320,49 @@ bool spe_solve (const game *g, const spe_options *opt, game_solution *sol, scnfg
     snprintf (sol->reason, sizeof sol->reason, "profile not stored: %zu information sets over the limit %zu",
               need, opt->max_profile);
   }
+  bool detected = spe_win_lose (g);
+  bool wl = detected || (opt->win_lose && s.np == 2);
+  s.check_wl = wl && !detected;
+  s.prune = opt->prune && wl;
+  s.instinct_ties = opt->tie >= GAME_TIE_INSTINCT_STRONG;
+  if (s.check_wl) s.bad = mem_alloc ((g->nvars + 1) * sizeof *s.bad);
+  s.levels = mem_calloc (g->nfixed + 1, sizeof *s.levels);
+  for (unsigned k = g->nfixed; k-- > 0;) {
+    const game_var *x = &g->vars[g->order[k]];
+    s.levels[k] = s.levels[k + 1] + (x->kind == GAME_EXOGENOUS || (x->kind == GAME_ACTION && x->layers != GAME_L1));
+  }
+  if (opt->cache_bytes && !s.prof) s.cache = specache_new (g, s.instinct_ties, opt->cache_bytes);
   mpq_t *root = mem_alloc (s.np * sizeof *root);
   for (unsigned i = 0; i < s.np; i++) mpq_init (root[i]);
   solve (&s, 0, root);
   sol->nodes = s.nodes;
   sol->leaves = s.leaves;
-  if (s.stop) {
+  if (opt->stats) {
+    spe_stats *st = opt->stats;
+    memset (st, 0, sizeof *st);
+    st->win_lose = wl;
+    st->pruning = s.prune;
+    st->caching = s.cache != NULL;
+    st->cutoffs = s.cutoffs;
+    if (s.cache) specache_get_stats (s.cache, &st->cache);
+  }
+  bool ok = true;
+  if (s.stop == 3) {
+    char buf[32], msg[160];
+    size_t n = 0;
+    msg[0] = 0;
+    for (unsigned i = 0; i < g->nfixed && n < sizeof msg - 40; i++) {
+      int v = g->order[i];
+      if (g->vars[v].kind == GAME_ENDOGENOUS) continue;
+      n += (size_t) snprintf (msg + n, sizeof msg - n, "%s%s=%s", n ? " " : "", g->vars[v].id,
+                              game_value_label (g, v, s.bad[v], buf, sizeof buf));
+    }
+    ok = error_set (err, ERROR_INPUT, g->file, 0, 0, "declared win/lose, but the outcome %s is not (rewards %s)", msg,
+                    "not 0/1 and 1 minus it");
+    profile_free (s.prof);
+    sol->status = GAME_UNKNOWN;
+    snprintf (sol->reason, sizeof sol->reason, "not win/lose");
+  } else if (s.stop) {
     sol->status = GAME_UNKNOWN;
     snprintf (sol->reason, sizeof sol->reason, "%s", s.stop == 1 ? "timeout" : "node limit");
     profile_free (s.prof);
@@ -202,25 +371,30 @@ bool spe_solve (const game *g, const spe_options *opt, game_solution *sol, scnfg
     mpq_set_ui (sol->welfare, 0, 1);
     for (unsigned i = 0; i < s.np; i++) mpq_set (sol->reward[i], root[i]), mpq_add (sol->welfare, sol->welfare, root[i]);
     sol->profile = s.prof;
+    if (s.prof && s.cutoffs)
+      snprintf (sol->reason, sizeof sol->reason, "profile partial: %llu pruned choices (win/lose pruning)",
+                (unsigned long long) s.cutoffs);
     if (s.prof) {
       /* the outcome distribution of the profile (and a self-check of its value) */
       mpq_t *r = mem_alloc (s.np * sizeof *r);
       for (unsigned i = 0; i < s.np; i++) mpq_init (r[i]);
-      bool ok = profile_evaluate (g, s.prof, r, &sol->outcomes, opt->max_outcomes, NULL);
-      for (unsigned i = 0; i < s.np; i++) ok = ok && mpq_equal (r[i], root[i]), mpq_clear (r[i]);
+      bool same = profile_evaluate (g, s.prof, r, &sol->outcomes, opt->max_outcomes, NULL);
+      for (unsigned i = 0; i < s.np; i++) same = same && mpq_equal (r[i], root[i]), mpq_clear (r[i]);
       free (r);
-      if (!ok) {
+      if (!same) {
         fputs ("scnfg: internal error: spe profile does not reproduce its value\n", stderr);
         abort ();
       }
     }
   }
   sol->seconds = limits_now () - t0;
+  specache_free (s.cache);
+  free (s.levels), free (s.bad);
   for (unsigned i = 0; i < s.np; i++) mpq_clear (root[i]);
   free (root);
   for (size_t i = 0; i < ns; i++) mpq_clear (s.scratch[i]);
   free (s.scratch);
   mpq_clear (s.tmp), mpq_clear (s.fa), mpq_clear (s.fb);
   free (s.vals);
-  return true;
+  return ok;
 }

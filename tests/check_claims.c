@@ -1,0 +1,245 @@
+/* Tests of the claims registry (proofs/claims): every claim on a fixed seed
+ * set holds where it must, the known counterexamples are found and shrunk,
+ * the robust-eps0 counterexample fixture, the registry's contract, and the
+ * 'claims' and 'experiment' commands. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "base/rat.h"
+#include "instances/edit.h"
+#include "proofs/claims.h"
+#include "solver/game/gamexml.h"
+#include "solver/game/model.h"
+#include "solver/game/profile.h"
+#include "solver/game/sse.h"
+#include "tests/testutil.h"
+
+/* Every claim on every family it applies to: no unexpected failure, and the
+ * full count of instances in scope. */
+START_TEST (every_claim_holds) {
+  claims_options o;
+  claims_options_init (&o);
+  o.seed = 1, o.count = 25;
+  unsigned rows = 0, instances = 0;
+  for (size_t i = 0; i < claims_count (); i++) {
+    const claims_claim *c = claims_get (i);
+    if (c->unavailable) continue;
+    for (unsigned f = 0; f < CLAIMS_NFAM; f++) {
+      if (!c->expect[f]) continue;
+      claims_row r;
+      scnfg_error err;
+      error_init (&err);
+      ck_assert (claims_run (c, (claims_family) f, &o, &r, &err));
+      ck_assert_msg (r.failed == 0, "%s on %s: %u unexpected failures: %s", c->name,
+                     claims_family_name ((claims_family) f), r.failed, r.cex_note);
+      ck_assert_msg (r.instances == 25, "%s on %s: only %u instances (%u skipped)", c->name,
+                     claims_family_name ((claims_family) f), r.instances, r.skipped);
+      ck_assert_uint_eq (r.held + r.expected_cex, r.instances);
+      if (c->expect[f] == CLAIMS_HOLDS) ck_assert_uint_eq (r.expected_cex, 0);
+      rows++, instances += r.instances;
+    }
+  }
+  ck_assert_uint_eq (rows, 42);
+  ck_assert_uint_eq (instances, 42 * 25);
+}
+END_TEST
+
+/* The known counterexamples under confounding, exactly, and their shrinking. */
+START_TEST (expected_counterexamples) {
+  static const struct {
+    const char *claim;
+    unsigned count, held, cex;
+    uint64_t first;
+  } want[] = {
+      {"regression", 30, 23, 7, 4},
+      {"satisficing-eps0", 30, 25, 5, 5},
+      {"robust-eps0", 150, 149, 1, 136},
+  };
+  char *dir = tu_tmpdir ();
+  for (unsigned i = 0; i < 3; i++) {
+    claims_options o;
+    claims_options_init (&o);
+    o.seed = 1, o.count = want[i].count, o.cex_dir = dir;
+    claims_row r;
+    scnfg_error err;
+    error_init (&err);
+    ck_assert (claims_run (claims_find (want[i].claim), CLAIMS_FAM_GAME_CONF, &o, &r, &err));
+    ck_assert_uint_eq (r.failed, 0);
+    ck_assert_uint_eq (r.held, want[i].held);
+    ck_assert_uint_eq (r.expected_cex, want[i].cex);
+    ck_assert (r.has_cex);
+    ck_assert_uint_eq (r.cex_seed, want[i].first);
+    ck_assert_uint_lt (r.cex_size, r.cex_size_before);
+    ck_assert_msg (!strstr (r.cex_note, "outcome distributions differ"), "%s", r.cex_note); /* rewards differ */
+    /* the written file reads back and still fails out of scope */
+    game *g;
+    ck_assert_msg (gamexml_read_file (&g, r.cex_file, &err), "%s", err.msg);
+    ck_assert_uint_eq (edit_game_size (g), r.cex_size);
+    ck_assert (edit_confounded (g, -1));
+    game_free (g);
+  }
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
+START_TEST (eval_seed) {
+  bool sc;
+  char why[512];
+  const claims_claim *c = claims_find ("regression");
+  ck_assert_int_eq (claims_eval_seed (c, CLAIMS_FAM_GAME_CONF, 4, &sc, why, sizeof why), CLAIMS_FAILED);
+  ck_assert (!sc);
+  ck_assert_msg (strstr (why, "S-CNE-instinct-weak") && strstr (why, "SSE-instinct-weak"), "%s", why);
+  ck_assert_int_eq (claims_eval_seed (c, CLAIMS_FAM_GAME_CONF, 6, &sc, why, sizeof why), CLAIMS_HELD);
+  /* a family the claim does not apply to */
+  ck_assert_int_eq (claims_eval_seed (c, CLAIMS_FAM_QBF, 1, &sc, why, sizeof why), CLAIMS_SKIP);
+  ck_assert_int_eq (claims_eval_seed (claims_find ("hardness"), CLAIMS_FAM_QBF, 3, &sc, why, sizeof why),
+                    CLAIMS_HELD);
+  ck_assert (sc);
+}
+END_TEST
+
+static void solve (const game *g, sse_concept c, game_tie tie, bool robust, game_solution *s) {
+  sse_options o;
+  sse_options_init (&o);
+  o.concept = c, o.tie = tie, o.robust = robust;
+  scnfg_error err;
+  error_init (&err);
+  ck_assert (sse_solve (g, &o, s, &err));
+  ck_assert_int_eq (s->status, GAME_SOLVED);
+  sse_options_clear (&o);
+}
+
+static void assert_q (const mpq_t q, const char *want) {
+  char *s = rat_to_str (q);
+  ck_assert_str_eq (s, want);
+  free (s);
+}
+
+/* The finding: robust eps = 0 is not SSE-weak when the follower's instinct is
+ * confounded: an indifferent follower's instinct (x1 = not u) is an extra
+ * eps-best option, worse for the leader than every action, so the robust
+ * follower takes it: leader 25/24 against 5/3 under SSE-weak. */
+START_TEST (robust_counterexample) {
+  char *p = tu_path ("tests/data/claims/robust-eps0-game-conf.xml");
+  game *g;
+  scnfg_error err;
+  error_init (&err);
+  ck_assert_msg (gamexml_read_file (&g, p, &err), "%s", err.msg);
+  free (p);
+  ck_assert (edit_confounded (g, 1));
+  game_solution a, b;
+  solve (g, SSE_CONCEPT_SSE, GAME_TIE_WEAK, false, &a);
+  solve (g, SSE_CONCEPT_SATISFICING, GAME_TIE_WEAK, true, &b);
+  assert_q (a.reward[0], "5/3");
+  assert_q (b.reward[0], "25/24");
+  assert_q (a.reward[1], "0");
+  assert_q (b.reward[1], "0");
+  ck_assert_uint_eq (b.profile->pol[0].layer, 1); /* the follower keeps its instinct */
+  ck_assert_uint_eq (a.profile->pol[0].layer, 2);
+  profile_solution_clear (&a), profile_solution_clear (&b);
+  game_free (g);
+}
+END_TEST
+
+START_TEST (registry) {
+  ck_assert_ptr_null (claims_find ("nope"));
+  ck_assert_uint_eq (claims_count (), 12);
+  for (size_t i = 0; i < claims_count (); i++) {
+    const claims_claim *c = claims_get (i);
+    ck_assert_ptr_eq (claims_find (c->name), c);
+    unsigned fams = 0;
+    for (unsigned f = 0; f < CLAIMS_NFAM; f++) fams += c->expect[f] != 0;
+    ck_assert (c->unavailable ? fams == 0 : fams > 0);
+  }
+  ck_assert_ptr_null (claims_find ("mixed-ge-pure")->unavailable);
+  ck_assert_int_eq (claims_find ("mixed-ge-pure")->expect[CLAIMS_FAM_ONESHOT], CLAIMS_HOLDS);
+  claims_family f;
+  ck_assert (claims_family_parse ("game-conf", &f) && f == CLAIMS_FAM_GAME_CONF);
+  ck_assert (!claims_family_parse ("games", &f));
+  /* not applicable: an empty row */
+  claims_options o;
+  claims_options_init (&o);
+  claims_row r;
+  ck_assert (claims_run (claims_find ("hardness"), CLAIMS_FAM_SIGNAL, &o, &r, NULL));
+  ck_assert_int_eq (r.expect, CLAIMS_NA);
+  ck_assert_uint_eq (r.instances, 0);
+}
+END_TEST
+
+START_TEST (cli) {
+  char *dir = tu_tmpdir (), *out = NULL, *err = NULL;
+  ck_assert_int_eq (tu_run (&out, &err, "claims --claim regression --family game-conf --count 20 --cex-dir '%s' --csv '%s/c.csv'",
+                            dir, dir),
+                    0);
+  ck_assert_msg (strstr (out, "regression          game-conf     expected-cex        20"), "%s", out);
+  ck_assert (strstr (out, "smallest expected counterexample: seed 4"));
+  free (out), free (err);
+  char path[600];
+  snprintf (path, sizeof path, "%s/regression-game-conf.xml", dir);
+  char *x = tu_slurp (path);
+  ck_assert_ptr_nonnull (x);
+  free (x);
+  snprintf (path, sizeof path, "%s/c.csv", dir);
+  x = tu_slurp (path);
+  ck_assert_ptr_nonnull (x);
+  ck_assert (!strncmp (x, "claim,family,expected,instances,held,failed,expected_cex,skipped,seconds", 70));
+  ck_assert (strstr (x, "\nregression,game-conf,expected-cex,20,"));
+  free (x);
+  ck_assert_int_eq (tu_run (&out, &err, "claims --claim hardness --count 5 --no-cex"), 0);
+  ck_assert (strstr (out, "hardness            qbf           held                 5     5      0"));
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (&out, &err, "claims --list"), 0);
+  ck_assert (strstr (out, "mixed-ge-pure\n") && strstr (out, " oneshot (held)"));
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (NULL, &err, "claims --claim nope"), 2);
+  ck_assert (strstr (err, "unknown claim 'nope'"));
+  free (err);
+  ck_assert_int_eq (tu_run (NULL, &err, "claims --claim hardness --family signal"), 2);
+  free (err);
+  ck_assert_int_eq (tu_run (NULL, NULL, "claims --count 0"), 2);
+  ck_assert_int_eq (tu_run (NULL, NULL, "claims --cex-dir /nonexistent/dir"), 2);
+  ck_assert_int_eq (tu_run (NULL, NULL, "claims --help"), 0);
+  /* experiment */
+  ck_assert_int_eq (tu_run (&out, &err, "experiment welfare --games 20 --seed 1 --confounding 0"), 0);
+  ck_assert_msg (strstr (out, "games with a difference: 0 of 20"), "%s", out);
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (&out, &err, "experiment welfare --games 50 --seed 1 --example '%s/ex.xml'", dir), 0);
+  ck_assert_msg (strstr (out, "games with a difference: 6 of 50"), "%s", out);
+  ck_assert (strstr (out, "smallest example: seed 7"));
+  free (out), free (err);
+  snprintf (path, sizeof path, "%s/ex.xml", dir);
+  x = tu_slurp (path);
+  ck_assert_ptr_nonnull (x);
+  free (x);
+  ck_assert_int_eq (tu_run (&out, &err, "experiment welfare --games 10 --sweep --csv '%s/w.csv'", dir), 0);
+  free (out), free (err);
+  snprintf (path, sizeof path, "%s/w.csv", dir);
+  x = tu_slurp (path);
+  ck_assert (x && strstr (x, "\n0.0,10,0,0.000000,0.000000,"));
+  free (x);
+  ck_assert_int_eq (tu_run (NULL, NULL, "experiment welfare --confounding 3/2"), 2);
+  ck_assert_int_eq (tu_run (NULL, NULL, "experiment welfare --confounding 1 --sweep"), 2);
+  ck_assert_int_eq (tu_run (NULL, NULL, "experiment other"), 2);
+  ck_assert_int_eq (tu_run (NULL, NULL, "experiment --help"), 0);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
+Suite *claims_suite (void) {
+  Suite *s = suite_create ("claims");
+  TCase *tc = tcase_create ("core");
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, every_claim_holds);
+  tcase_add_test (tc, expected_counterexamples);
+  tcase_add_test (tc, eval_seed);
+  tcase_add_test (tc, robust_counterexample);
+  tcase_add_test (tc, registry);
+  tcase_add_test (tc, cli);
+  suite_add_tcase (s, tc);
+  return s;
+}

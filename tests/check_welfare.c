@@ -1,0 +1,87 @@
+/* Tests of the welfare experiment (proofs/welfare): no confounding gives a
+ * difference of exactly 0 (the regression theorem); confounded instincts give
+ * the recorded differences; the example is shrunk and still differs. */
+#include <check.h>
+#include <stdlib.h>
+
+#include "base/error.h"
+#include "base/rat.h"
+#include "instances/edit.h"
+#include "proofs/welfare.h"
+#include "solver/game/model.h"
+#include "solver/game/profile.h"
+#include "solver/game/sse.h"
+
+static void assert_q (const mpq_t q, const char *want) {
+  char *s = rat_to_str (q);
+  ck_assert_str_eq (s, want);
+  free (s);
+}
+
+START_TEST (unconfounded_zero) {
+  welfare_params p;
+  welfare_params_init (&p);
+  p.games = 40;
+  welfare_result r;
+  welfare_result_init (&r);
+  welfare_run (&p, &r);
+  ck_assert_uint_eq (r.games, 40);
+  ck_assert_uint_eq (r.confounded, 0);
+  ck_assert_uint_eq (r.differ, 0);
+  assert_q (r.mean_diff, "0");
+  assert_q (r.max_diff, "0");
+  ck_assert (mpq_equal (r.mean_sse, r.mean_scne));
+  ck_assert_ptr_null (r.example);
+  /* no L3 is ever needed without confounding */
+  ck_assert_uint_eq (r.layers[0][3] + r.layers[1][3], 0);
+  welfare_result_clear (&r);
+}
+END_TEST
+
+START_TEST (confounded) {
+  welfare_params p;
+  welfare_params_init (&p);
+  p.conf_num = p.conf_den = 1;
+  welfare_result r;
+  welfare_result_init (&r);
+  welfare_run (&p, &r);
+  ck_assert_uint_eq (r.games, 50);
+  ck_assert_uint_eq (r.differ, 6);
+  assert_q (r.mean_diff, "483/4000");
+  assert_q (r.max_diff, "53/24");
+  assert_q (r.min_diff, "-37/48");
+  ck_assert_ptr_nonnull (r.example);
+  ck_assert_uint_eq (r.example_seed, 7);
+  assert_q (r.example_sse, "67/20");
+  assert_q (r.example_scne, "71/20");
+  ck_assert_uint_lt (edit_game_size (r.example), r.example_size_before);
+  /* re-solve the example independently of the run */
+  sse_options o;
+  sse_options_init (&o);
+  game_solution a, b;
+  scnfg_error err;
+  error_init (&err);
+  ck_assert (sse_solve (r.example, &o, &a, &err));
+  o.concept = SSE_CONCEPT_SCNE;
+  ck_assert (sse_solve (r.example, &o, &b, &err));
+  ck_assert (mpq_equal (a.welfare, r.example_sse) && mpq_equal (b.welfare, r.example_scne));
+  profile_solution_clear (&a), profile_solution_clear (&b);
+  sse_options_clear (&o);
+  /* eps sweep, as recorded in README.d/claims.md */
+  ck_assert_uint_eq (r.eps[0][0].differ, 6);
+  ck_assert_uint_eq (r.eps[1][0].differ, 9);
+  ck_assert_uint_eq (r.eps[0][4].differ, 9);
+  assert_q (r.eps[0][0].diff, "-2303/12000");
+  welfare_result_clear (&r);
+}
+END_TEST
+
+Suite *welfare_suite (void) {
+  Suite *s = suite_create ("welfare");
+  TCase *tc = tcase_create ("core");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, unconfounded_zero);
+  tcase_add_test (tc, confounded);
+  suite_add_tcase (s, tc);
+  return s;
+}
