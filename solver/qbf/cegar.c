@@ -91,6 +91,7 @@ typedef struct solver {
   int *buf, *rbuf;
   size_t cap_buf, cap_rbuf;
   int falsify;         /* if empty_clause: a clause of f reduced to empty */
+  bool over_budget;    /* the memory budget ran out while building */
 } solver;
 
 static void grow (solver *S, void **p, size_t *cap, size_t need, size_t size) {
@@ -377,6 +378,10 @@ static void build (solver *S) {
   }
   /* every exists level's own clauses are hard: c@L or o_c */
   for (unsigned c = 0; c < S->nclauses; c++) {
+    if (!(c & 4095) && S->lim && S->lim->max_mem && S->acct.bytes > S->lim->max_mem) {
+      S->over_budget = true; /* stop building early: the answer will be unknown */
+      return;
+    }
     int L = S->cmax[c];
     level *lv = &S->lv[L];
     grow (S, (void **) &lv->own, &lv->cap_own, lv->nown + 1, sizeof *lv->own);
@@ -528,6 +533,7 @@ static bool out_of_budget (solver *S, uint64_t iterations) {
 
 static int play (solver *S, uint64_t *iterations) {
   if (S->empty_clause) return 20;
+  if (S->over_budget) return 0;
   if (!S->nlevels) return 10; /* no clauses left */
   int L = 0, last = (int) S->nlevels - 1;
   for (;;) {
