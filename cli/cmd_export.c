@@ -9,16 +9,17 @@
 #include "solver/game/gamexml.h"
 #include "solver/game/model.h"
 
-const char cmd_export_summary[] = "export a game (G.xml) as Gambit .efg or Graphviz DOT";
+const char cmd_export_summary[] = "export a game (G.xml) as Gambit .efg, Graphviz DOT or QDIMACS";
 
 static void usage (FILE *f) {
   fprintf (f,
-           "usage: scnfg export G.xml --to efg|dot [-o FILE] [--max-nodes N]\n"
+           "usage: scnfg export G.xml --to efg|dot|qdimacs [-o FILE] [--max-nodes N]\n"
            "\n"
            "  --to efg       Gambit extensive form (EFG 2 R) of the expanded tree: chance nodes at the\n"
            "                 exogenous variables, information sets from the observation sets, exact\n"
            "                 payoffs; the plain game without layer choices\n"
            "  --to dot       Graphviz DOT of the causal graph (shape by kind, colour by owner)\n"
+           "  --to qdimacs   the membership encoding (scnfg encode G.xml, threshold 1)\n"
            "  --max-nodes N  largest .efg tree written (default 100000; exit 3 above it)\n"
            "  -o FILE        output file (default stdout; written atomically)\n");
 }
@@ -46,10 +47,14 @@ int cmd_export (int argc, char **argv) {
     }
   }
   if (!file) return cli_usage_error ("export", "no game file (see scnfg export --help)");
-  if (!to) return cli_usage_error ("export", "no --to (efg or dot)");
+  if (!to) return cli_usage_error ("export", "no --to (efg, dot or qdimacs)");
   if (strcmp (to, "efg") && strcmp (to, "dot")) {
-    if (!strcmp (to, "qdimacs")) return cli_usage_error ("export", "--to qdimacs is not implemented yet (see scnfg encode)");
-    return cli_usage_error ("export", "unknown format '%s' (efg or dot)", to);
+    if (!strcmp (to, "qdimacs")) { /* the membership encoding with threshold 1: scnfg encode */
+      int cmd_encode (int, char **);
+      char *args[] = {"encode", (char *) file, "-o", (char *) out, NULL};
+      return cmd_encode (4, args);
+    }
+    return cli_usage_error ("export", "unknown format '%s' (efg, dot or qdimacs)", to);
   }
   scnfg_error err;
   error_init (&err);

@@ -231,6 +231,10 @@ START_TEST (cli_reduce_encode) {
   ck_assert_int_eq (tu_run (&so, &se, "encode '%s/g.xml' -o '%s/rt.qdimacs'", dir, dir), 0);
   free (so), free (se);
   ck_assert_int_eq (tu_sh (NULL, NULL, "depqbf '%s/rt.qdimacs'", dir), 10); /* the fixture is true */
+  ck_assert_int_eq (tu_run (&so, &se, "export '%s/g.xml' --to qdimacs -o '%s/ex.qdimacs'", dir, dir), 0);
+  free (so), free (se);
+  ck_assert_int_eq (tu_sh (NULL, NULL, "cmp -s '%s/rt.qdimacs' '%s/ex.qdimacs'", dir, dir), 0); /* the same bytes as encode */
+  ck_assert_int_eq (tu_sh (NULL, NULL, "depqbf '%s/ex.qdimacs'", dir), 10);
   ck_assert_int_eq (tu_run (&so, &se, "encode '%s/g.xml' --threshold 3/2 -o '%s/rt.qdimacs'", dir, dir), 0);
   ck_assert_int_eq (tu_sh (NULL, NULL, "depqbf '%s/rt.qdimacs'", dir), 20);
   free (so), free (se);
