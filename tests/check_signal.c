@@ -33,16 +33,7 @@ static unsigned check_family (const game *g, const signal_game *sg, const signal
   for (unsigned i = 0; i < M * K; i++) mpq_init (mu[i]);
   for (size_t k = 0; k <= e->noff; k++)
     for (size_t j = 0; j < (k < e->noff ? e->off[k].n : 1); j++) {
-      for (unsigned m = 0; m < M; m++) {
-        for (unsigned a = 0; a < A; a++) mpq_set_ui (alpha[m * A + a], e->resp[m] == (int) a, 1);
-        for (unsigned t = 0; t < K; t++) mpq_set (mu[m * K + t], e->post[m * K + t]);
-      }
-      if (k < e->noff) {
-        const signal_response *r = &e->off[k].r[j];
-        unsigned m = e->off[k].m;
-        for (unsigned a = 0; a < A; a++) mpq_set (alpha[m * A + a], r->mix[a]);
-        for (unsigned t = 0; t < K; t++) mpq_set (mu[m * K + t], r->belief[t]);
-      }
+      signal_pbe_member (sg, e, k, j, alpha, mu);
       chk_signal_report rep;
       scnfg_error err;
       error_init (&err);

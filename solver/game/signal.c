@@ -973,3 +973,17 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
   qvec_free (xt, KM);
   return true;
 }
+
+void signal_pbe_member (const signal_game *sg, const signal_pbe *e, size_t k, size_t j, mpq_t *alpha, mpq_t *mu) {
+  unsigned K = sg->K, M = sg->M, A = sg->A;
+  for (unsigned m = 0; m < M; m++) {
+    for (unsigned a = 0; a < A; a++) mpq_set_ui (alpha[m * A + a], e->resp[m] == (int) a, 1);
+    for (unsigned t = 0; t < K; t++) mpq_set (mu[m * K + t], e->post[m * K + t]);
+  }
+  if (k < e->noff) {
+    const signal_response *r = &e->off[k].r[j];
+    unsigned m = e->off[k].m;
+    for (unsigned a = 0; a < A; a++) mpq_set (alpha[m * A + a], r->mix[a]);
+    for (unsigned t = 0; t < K; t++) mpq_set (mu[m * K + t], r->belief[t]);
+  }
+}

@@ -119,6 +119,12 @@ typedef struct signal_result {
   signal_layers layers;
 } signal_result;
 
+/* The receiver's strategy and beliefs of one member of family e, as the
+ * checker reads them (alpha: M*A mixtures, mu: M*K beliefs, initialised by
+ * the caller): the representative (k == e->noff) or the j-th supporting
+ * response at the k-th off-path message. */
+void signal_pbe_member (const signal_game *sg, const signal_pbe *e, size_t k, size_t j, mpq_t *alpha, mpq_t *mu);
+
 void signal_result_init (signal_result *r);
 void signal_result_clear (signal_result *r);
 

@@ -165,9 +165,11 @@ static uint32_t new_nodes (solver *s, unsigned k) {
   return first;
 }
 
-static void build (solver *s, unsigned k, uint32_t self) {
+/* Fixes, from position k of the fixing order on, every variable nobody
+ * chooses (endogenous, inactive or choiceless stages); returns the position
+ * of the next real choice (g->nfixed at a leaf). */
+static unsigned advance_forced (solver *s, unsigned k) {
   const game *g = s->g;
-  if (s->overflow) return;
   for (; k < g->nfixed; k++) {
     int v = g->order[k];
     const game_var *x = &g->vars[v];
@@ -176,6 +178,13 @@ static void build (solver *s, unsigned k, uint32_t self) {
     else if (x->kind == GAME_ACTION && !has_choice (x)) s->vals[v] = game_instinct (g, v, s->vals);
     else break;
   }
+  return k;
+}
+
+static void build (solver *s, unsigned k, uint32_t self) {
+  const game *g = s->g;
+  if (s->overflow) return;
+  k = advance_forced (s, k);
   if (k == g->nfixed) {
     mpq_t r[2];
     mpq_init (r[0]), mpq_init (r[1]);
@@ -652,14 +661,7 @@ static void pairs_dfs (pwalk *w, unsigned k, pset *out) {
     s->stop = 1;
     return;
   }
-  for (; k < g->nfixed; k++) {
-    int v = g->order[k];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_ENDOGENOUS) s->vals[v] = (int) game_eval (x->expr, s->vals);
-    else if (x->kind == GAME_ACTION && !game_active (g, v, s->vals)) s->vals[v] = 0;
-    else if (x->kind == GAME_ACTION && !has_choice (x)) s->vals[v] = game_instinct (g, v, s->vals);
-    else break;
-  }
+  k = advance_forced (s, k);
   if (k == g->nfixed) {
     mpq_t r[2];
     mpq_init (r[0]), mpq_init (r[1]);
