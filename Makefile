@@ -6,14 +6,14 @@
 #   make fuzz       libFuzzer harnesses (clang; not part of make check)
 #   make plots      every plot (installs gnuplot-nox, parallel; not part of make check):
 #                   plots-suite (sweeps -> docs/plots/*.png), plots-welfare (docs/welfare.png)
-#   make acceptance the documented certified suite (README.d/suite.md), twice, compared
+#   make acceptance the documented certified suite (docs/suites.md), twice, compared
 #
 # Sources are found by wildcard: a new module is a new .c/.h pair under one of
 # SRCDIRS; a new test suite is tests/check_<module>.c exporting <module>_suite();
 # a new subcommand is cli/cmd_<name>.c exporting cmd_<name>() and cmd_<name>_summary.
 
 CC      ?= cc
-SRCDIRS := base solver reductions proofs instances
+SRCDIRS := base solver reductions proofs orchestrate instances
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 # pkg-config is asked lazily (first use, after 'deps' has installed it), then cached.
 XML_CFLAGS = $(eval XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2))$(XML_CFLAGS)
@@ -68,7 +68,7 @@ $(B)/suites.inc: $(TESTSRC) Makefile
 
 $(B)/cli/main.o: $(B)/cmds.inc
 $(B)/cli/main.o: CFLAGS += -I$(B)
-$(B)/tests/runner.o: tests/runner.c $(B)/suites.inc
+$(B)/tests/runner.o: tests/runner.c $(B)/suites.inc | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -I$(B) -MMD -MP -c $< -o $@
 
@@ -83,21 +83,20 @@ $(RUNNER): $(TESTOBJ) $(filter-out $(B)/cli/main.o,$(CLIOBJ)) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
 # RelaxNG schemas compiled into the binary: DIR/X.rng -> $(B)/gen/X_rng.inc
-RNGDIRS := solver/game solver/qbf proofs
-vpath %.rng $(RNGDIRS)
+# (every library object may include any of them).
+RNGSRC  := $(sort $(shell find $(SRCDIRS) -name '*.rng' 2>/dev/null))
+RNGINC  := $(patsubst %.rng,$(B)/gen/%_rng.inc,$(notdir $(RNGSRC)))
+vpath %.rng $(sort $(dir $(RNGSRC)))
 $(B)/gen/%_rng.inc: %.rng mk/embed.sh
 	@mkdir -p $(dir $@)
 	@sh mk/embed.sh $< > $@.tmp && mv $@.tmp $@
-$(B)/solver/game/gamexml.o: $(B)/gen/scnfg_rng.inc $(B)/gen/result_rng.inc
-$(B)/solver/qbf/cert.o: $(B)/gen/cert_rng.inc
-$(B)/solver/game/behavxml.o: $(B)/gen/mixed_rng.inc
-$(B)/proofs/verify.o: $(B)/gen/verify_rng.inc
-$(B)/solver/game/gamexml.o $(B)/solver/qbf/cert.o $(B)/proofs/verify.o $(B)/solver/game/behavxml.o: CFLAGS += -I$(B)/gen
+$(LIBOBJ): $(RNGINC)
+$(LIBOBJ): CFLAGS += -I$(B)/gen
 
 # Every exported library symbol carries a module prefix (STYLE §1).
 symbols: $(LIB)
 	@sh mk/symbols.sh $(LIB)
-	@sh mk/includes.sh
+	@HOUSE_WARN=1 sh mk/house.sh 2>/dev/null
 
 # Optional packages: gnuplot for the plots, GNU parallel for the job lists
 # (check_suite uses parallel -j2 if present, else runs the jobs with sh).
@@ -121,7 +120,7 @@ demo: all
 fuzz: deps
 	@sh mk/fuzz.sh
 
-# The welfare experiment's plot (README.d/claims.md); gnuplot is optional.
+# The welfare experiment's plot (docs/claims.md); gnuplot is optional.
 plots-welfare: all
 	@EXTRA_PKGS=gnuplot-nox sh mk/deps.sh
 	@mkdir -p build

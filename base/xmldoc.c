@@ -20,6 +20,7 @@
 
 #include "base/error.h"
 #include "base/mem.h"
+#include "base/require.h"
 
 typedef struct xerr {
   bool set, dtd;
@@ -134,10 +135,7 @@ xmlDocPtr xmldoc_parse_valid (const char *buf, size_t len, const char *name, con
   if (pc) xmlRelaxNGSetParserStructuredErrors (pc, schema_error, &x);
   xmlRelaxNGPtr rng = pc ? xmlRelaxNGParse (pc) : NULL;
   if (pc) xmlRelaxNGFreeParserCtxt (pc);
-  if (!rng) {
-    fprintf (stderr, "scnfg: internal error: the compiled-in RelaxNG schema does not parse: %s\n", x.msg);
-    abort ();
-  }
+  INVARIANT (rng != NULL, "the compiled-in RelaxNG schema does not parse: %s", x.msg);
   xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt (rng);
   memset (&x, 0, sizeof x);
   xmlRelaxNGSetValidStructuredErrors (vc, schema_error, &x);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The README's plots: sweeps of random QBF (phase transition at n = 20; both
+# The plots of docs/suites.md: sweeps of random QBF (phase transition at n = 20; both
 # sides vs n), run as job lists by GNU parallel -j2, merged, then plotted.
 #   sh bench/plots.sh bin/scnfg docs/plots
 set -eu

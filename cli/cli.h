@@ -8,7 +8,6 @@
 struct scnfg_error;
 struct scnfg_limits;
 
-#define CLI_VERSION "0.1.0"
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_LIMIT = 3 };
 

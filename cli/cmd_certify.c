@@ -6,9 +6,9 @@
 #include "base/limits.h"
 #include "cli/cli.h"
 #include "proofs/qcert.h"
-#include "solver/qbf/cert.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/cert.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 
 const char cmd_certify_summary[] = "check a Skolem/Herbrand strategy certificate against a QBF";
 

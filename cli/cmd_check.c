@@ -9,9 +9,9 @@
 #include "proofs/chk_commit.h"
 #include "proofs/chk_spe.h"
 #include "base/rat.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 
 const char cmd_check_summary[] = "verify a policy profile of a game (G.xml PROFILE.xml)";
 
@@ -20,7 +20,7 @@ static void usage (FILE *f) {
            "usage: scnfg check G.xml PROFILE.xml --concept spe|sse|scne|satisficing|mixed [--tie T] [--eps R] [--robust]\n"
            "                   [--max-brute N] [--timeout S] [--max-nodes N]\n"
            "\n"
-           "PROFILE.xml is a <profile> or the <scnfg-result> of scnfg game --xml (solver/game/result.rng).\n"
+           "PROFILE.xml is a <profile> or the <scnfg-result> of scnfg game --xml (solver/model/result.rng).\n"
            "Every deviation is recomputed exactly; the first failing one (stages in order, information\n"
            "sets in lexicographic order, actions by index) is named.\n"
            "  --tie T   the follower tie-break to check (default strong)\n"

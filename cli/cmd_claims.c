@@ -1,4 +1,4 @@
-/* scnfg claims: runs the claims registry (proofs/claims.h) on seeded
+/* scnfg claims: runs the claims registry (orchestrate/claims.h) on seeded
  * instance families and prints the table; exit 1 only on an unexpected
  * failure. */
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include "base/afile.h"
 #include "base/error.h"
 #include "cli/cli.h"
-#include "proofs/claims.h"
+#include "orchestrate/claims.h"
 
 const char cmd_claims_summary[] = "check the claims registry on seeded instance families";
 

@@ -9,10 +9,10 @@
 #include "base/rat.h"
 #include "cli/cli.h"
 #include "reductions/game2qbf.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 
 const char cmd_encode_summary[] = "encode a Boolean win/lose game as a QBF (membership)";
 

@@ -1,5 +1,5 @@
 /* scnfg experiment welfare: the paper's welfare experiment, exactly
- * (proofs/welfare.h): S-CNE against Stackelberg welfare on random
+ * (orchestrate/welfare.h): S-CNE against Stackelberg welfare on random
  * leader-follower games, by confounding strength, and the eps sweep. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +10,8 @@
 #include "base/rat.h"
 #include "cli/cli.h"
 #include "instances/edit.h"
-#include "proofs/welfare.h"
-#include "solver/game/gamexml.h"
+#include "orchestrate/welfare.h"
+#include "solver/model/gamexml.h"
 
 const char cmd_experiment_summary[] = "the welfare experiment: S-CNE vs Stackelberg on random games (welfare)";
 

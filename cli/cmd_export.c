@@ -5,9 +5,9 @@
 #include "base/afile.h"
 #include "base/error.h"
 #include "cli/cli.h"
-#include "solver/game/export.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/export.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 
 const char cmd_export_summary[] = "export a game (G.xml) as Gambit .efg, Graphviz DOT or QDIMACS";
 

@@ -8,8 +8,8 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "instances/qbfgen.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 
 const char cmd_gen_summary[] = "generate a QBF/SSAT formula in QDIMACS (random, ssat, chen-interian, kbkf, ...)";
 
@@ -44,7 +44,7 @@ static const struct { const char *name; bool value; int fams; } options[O_COUNT]
 };
 
 /* Defaults of the seeded families; the random ones sit near the 50% true
- * point of the model (measured with depqbf, see README.d/generators.md). */
+ * point of the model (measured with depqbf, see docs/generators.md). */
 #define RANDOM_DEFAULT_BLOCKS 3
 static const unsigned random_default_vars[3] = {5, 5, 10};
 static const unsigned random_default_lits[3] = {1, 1, 3};

@@ -7,8 +7,8 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "instances/gamegen.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 
 const char cmd_gengame_summary[] = "generate a random game (random-game --stages N --seed S)";
 

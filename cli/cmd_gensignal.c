@@ -7,8 +7,8 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "instances/siggen.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 
 const char cmd_gensignal_summary[] = "generate a random signaling game (signaling --types K --messages M --actions A --seed S)";
 

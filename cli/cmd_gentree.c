@@ -5,8 +5,8 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "instances/treegen.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 
 const char cmd_gentree_summary[] = "generate a random full perfect-information tree (--stages N --seed S)";
 

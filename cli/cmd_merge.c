@@ -11,7 +11,7 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "cli/cli.h"
-#include "proofs/suite.h"
+#include "orchestrate/suite.h"
 
 const char cmd_merge_summary[] = "join partial sweep CSVs or partial suite directories";
 

@@ -5,10 +5,10 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "reductions/qbf2game.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 
 const char cmd_reduce_summary[] = "reduce a QBF/SSAT formula to an S-CNFG game file (hardness)";
 

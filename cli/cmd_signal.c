@@ -6,9 +6,9 @@
 #include "base/afile.h"
 #include "base/error.h"
 #include "cli/cli.h"
-#include "solver/game/efgread.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/efgread.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 #include "solver/game/signal.h"
 #include "solver/game/sigprint.h"
 

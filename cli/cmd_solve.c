@@ -10,8 +10,8 @@
 #include "cli/cli.h"
 #include "solver/qbf/cegar.h"
 #include "solver/qbf/eval.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 #include "solver/qbf/ssat.h"
 
 const char cmd_solve_summary[] = "decide a QBF or SSAT formula in QDIMACS (QBFEVAL output)";
@@ -31,8 +31,8 @@ static void help (void) {
           "                   (true formula: its exists block; false: its forall block),\n"
           "                   checked before printing by deciding the formula it leaves\n\n"
           "  --cegar NAME=V   set a QBF solver option (below)\n\n"
-          "QBF is decided by clausal abstraction over PicoSAT (see README: qbf-solver);\n"
-          "SSAT exactly by DPLL over the prefix with a residual cache (see README: SSAT).\n\n"
+          "QBF is decided by clausal abstraction over PicoSAT (see docs/qbf-solver.md);\n"
+          "SSAT exactly by DPLL over the prefix with a residual cache (see docs/qbf-solver.md).\n\n"
           "QBF solver options (--cegar NAME=V):\n");
   unsigned nopt;
   const cegar_opt_info *table = cegar_opt_table (&nopt);

@@ -1,5 +1,5 @@
 /* scnfg suite: certified benchmark suites (issue 10; the work per instance is
- * proofs/suite.c, this file parses, calibrates, schedules and assembles). */
+ * orchestrate/suite.c, this file parses, calibrates, schedules and assembles). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,9 +12,9 @@
 #include "base/limits.h"
 #include "base/mem.h"
 #include "cli/cli.h"
-#include "proofs/suite.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "orchestrate/suite.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 
 const char cmd_suite_summary[] = "generate a certified benchmark suite (instances, games, certificates, index)";
 
@@ -53,7 +53,7 @@ static void help (void) {
       "  --only F:N           this (family, size) only (what the emitted jobs run)\n"
       "  --quiet              no progress line\n\n"
       "Writes DIR/instances/*.qdimacs, DIR/games/*.xml, *.efg, DIR/certificates/*.xml,\n"
-      "DIR/index.csv, DIR/timing.csv, DIR/params (see README 'Benchmark suites').\n"
+      "DIR/index.csv, DIR/timing.csv, DIR/params (see docs/suites.md).\n"
       "exit: 0 done, 1 a disagreement or failed certificate (reported), 2 bad usage or I/O,\n"
       "3 depqbf timed out (rerun with a larger --depqbf-timeout: the run resumes).\n");
 }

@@ -8,9 +8,9 @@
 #include "base/limits.h"
 #include "base/mem.h"
 #include "cli/cli.h"
-#include "proofs/suite.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "orchestrate/suite.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 
 const char cmd_sweep_summary[] = "phase transition / scaling sweep of both sides (CSV for bench/plot.sh)";
 

@@ -12,7 +12,7 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "cli/cli.h"
-#include "proofs/verify.h"
+#include "orchestrate/verify.h"
 
 const char cmd_verify_summary[] = "verify the construction on QDIMACS instances (both sides, certificates)";
 
@@ -26,7 +26,7 @@ static void help (void) {
           "as a Skolem/Herbrand certificate and checks it with PicoSAT, encodes the game back\n"
           "to QBF and decides it again (round trip), and compares. Columns that do not apply\n"
           "(certificate and round trip for SSAT) or hit their own limit read n/a.\n\n"
-          "  --report R.xml    XML proof report (schema proofs/verify.rng), written atomically\n"
+          "  --report R.xml    XML proof report (schema orchestrate/verify.rng), written atomically\n"
           "  --timeout S       seconds per side per instance\n"
           "  --max-nodes N     node limit of the game side\n"
           "  --max-profile N   store the SPE profile (for the certificate) up to N entries\n"

@@ -9,10 +9,10 @@
 #include "base/rat.h"
 #include "cli/cli.h"
 #include "proofs/chk_mixed.h"
-#include "solver/game/behavxml.h"
-#include "solver/game/gamexml.h"
+#include "solver/model/behavxml.h"
+#include "solver/model/gamexml.h"
 #include "solver/game/mixed.h"
-#include "solver/game/model.h"
+#include "solver/model/game.h"
 
 int gamemixed_run (const char *file, const scnfg_limits *lim, game_tie tie, bool xml, const char *outpath,
                    size_t max_print, size_t max_profile) {

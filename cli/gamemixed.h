@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "solver/game/profile.h"
+#include "solver/model/profile.h"
 
 struct scnfg_limits;
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/version.h"
 #include "cli/cli.h"
 
 #define CMD(name) int cmd_##name (int argc, char **argv); extern const char cmd_##name##_summary[];
@@ -32,7 +33,7 @@ int main (int argc, char **argv) {
     return 0;
   }
   if (!strcmp (argv[1], "--version")) {
-    printf ("scnfg %s\n", CLI_VERSION);
+    printf ("scnfg %s\n", SCNFG_VERSION);
     return 0;
   }
   for (size_t i = 0; i < sizeof table / sizeof *table; i++)

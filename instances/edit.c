@@ -9,9 +9,9 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/prng.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
-#include "solver/qbf/qbf.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
+#include "solver/model/qbf.h"
 
 /* ---- rebuilding a game with one plan of changes ----------------------- */
 

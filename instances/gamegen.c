@@ -9,7 +9,8 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/prng.h"
-#include "solver/game/model.h"
+#include "base/require.h"
+#include "solver/model/game.h"
 
 void gamegen_params_init (gamegen_params *p) {
   memset (p, 0, sizeof *p);
@@ -200,9 +201,6 @@ game *gamegen_random (const gamegen_params *p) {
   game *g = p->win_lose ? win_lose (p, &r) : general (p, &r);
   scnfg_error err;
   error_init (&err);
-  if (!game_finish (g, &err)) {
-    fprintf (stderr, "scnfg: internal error: generated game fails its checks: %s\n", err.msg);
-    abort ();
-  }
+  INVARIANT (game_finish (g, &err), "the generated game fails its checks: %s", err.msg);
   return g;
 }

@@ -50,7 +50,7 @@
 
 #include "base/mem.h"
 #include "base/prng.h"
-#include "solver/qbf/qbf.h"
+#include "solver/model/qbf.h"
 
 /* ---------------------------------------------------------------- random */
 

@@ -7,7 +7,7 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/prng.h"
-#include "solver/game/model.h"
+#include "solver/model/game.h"
 
 void siggen_params_init (siggen_params *p) {
   p->types = 2, p->messages = 2, p->actions = 2;

@@ -7,7 +7,8 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/prng.h"
-#include "solver/game/model.h"
+#include "base/require.h"
+#include "solver/model/game.h"
 
 struct game *treegen_random (unsigned stages, unsigned domain, unsigned conflict, uint64_t seed) {
   if (stages == 0 || stages > 20 || domain < 2 || domain > 4 || conflict > 20) return NULL;
@@ -55,9 +56,6 @@ struct game *treegen_random (unsigned stages, unsigned domain, unsigned conflict
   free (q), free (act), free (kl);
   scnfg_error err;
   error_init (&err);
-  if (!game_finish (g, &err)) {
-    fprintf (stderr, "scnfg: internal error: treegen: %s\n", err.msg);
-    abort ();
-  }
+  INVARIANT (game_finish (g, &err), "the generated tree fails its checks: %s", err.msg);
   return g;
 }

@@ -7,10 +7,10 @@ secs=${FUZZ_SECONDS:-60}
 out=build/fuzz
 mkdir -p "$out"
 # the RelaxNG schemas compiled into the game reader (as in the Makefile)
-for r in solver/game/*.rng solver/qbf/*.rng proofs/*.rng; do
+for r in $(find base solver reductions proofs orchestrate instances -name "*.rng"); do
   [ -f "$r" ] && sh mk/embed.sh "$r" > "$out/$(basename "$r" .rng)_rng.inc"
 done
-libsrc=$(find base solver reductions proofs instances -name '*.c' -not -path '*/fuzz/*' | sort)
+libsrc=$(find base solver reductions proofs orchestrate instances -name '*.c' -not -path '*/fuzz/*' | sort)
 cflags="-std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -I. -I$out $(pkg-config --cflags libxml-2.0)"
 for h in tests/fuzz/fuzz_*.c; do
   name=$(basename "$h" .c)

@@ -5,7 +5,7 @@
 lib=$1; bad=0
 for obj in $(ar t "$lib"); do
   base=${obj%.o}
-  src=$(find base solver reductions proofs instances -name "$base.c" -not -path '*/fuzz/*' | head -n 1)
+  src=$(find base solver reductions proofs orchestrate instances -name "$base.c" -not -path '*/fuzz/*' | head -n 1)
   extra=$(head -n 3 "$src" 2>/dev/null | sed -n 's/.*prefix: *\([^*]*\)\*\/.*/\1/p')
   for sym in $(nm -g --defined-only "$lib" 2>/dev/null | awk -v o="$obj:" '$0==o{f=1;next} /:$/{f=0} f&&NF==3{print $3}'); do
     ok=0

@@ -21,7 +21,8 @@
 #include "base/limits.h"
 #include "base/mem.h"
 #include "base/rat.h"
-#include "solver/game/model.h"
+#include "base/require.h"
+#include "solver/model/game.h"
 
 void chk_commit_options_init (chk_commit_options *o) {
   memset (o, 0, sizeof *o);
@@ -574,10 +575,8 @@ static void check_leader (chk *c, const game_profile *p) {
               "leader tie-break: the policy playing %s instead of %s at stage %u (action '%s') at %s (first "
               "difference) is as good for both players and comes earlier in the policy order", sb, sp, h->stage,
               x->id, where);
-      else {
-        fputs ("scnfg: internal error: chk_commit brute force below the profile\n", stderr);
-        abort ();
-      }
+      else
+        INVARIANT (false, "the brute force is below the profile");
       free (a1), free (a2), free (a3), free (a4);
     }
   }

@@ -14,7 +14,7 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/rat.h"
-#include "solver/game/model.h"
+#include "solver/model/game.h"
 
 void chk_mixed_report_init (chk_mixed_report *r) {
   memset (r, 0, sizeof *r);

@@ -9,7 +9,7 @@
 #include <gmp.h>
 #include <stdbool.h>
 
-#include "solver/game/behav.h"
+#include "solver/model/behav.h"
 
 struct game;
 struct scnfg_error;

@@ -10,7 +10,7 @@
 
 #include "base/error.h"
 #include "base/mem.h"
-#include "solver/game/model.h"
+#include "solver/model/game.h"
 
 typedef struct chk {
   const game *g;

@@ -15,7 +15,7 @@
 #include "base/limits.h"
 #include "base/mem.h"
 #include "base/rat.h"
-#include "solver/game/model.h"
+#include "solver/model/game.h"
 
 typedef struct chk {
   const game *g;

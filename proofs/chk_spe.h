@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "solver/game/profile.h"
+#include "solver/model/profile.h"
 
 struct game;
 struct scnfg_limits;

@@ -11,9 +11,9 @@
 
 #include "base/limits.h"
 #include "base/mem.h"
-#include "solver/qbf/cert.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/sat.h"
+#include "solver/model/cert.h"
+#include "solver/model/qbf.h"
+#include "solver/sat/sat.h"
 
 void qcert_report_init (qcert_report *r) {
   memset (r, 0, sizeof *r);

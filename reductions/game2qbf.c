@@ -9,9 +9,9 @@
 
 #include "base/error.h"
 #include "base/mem.h"
-#include "solver/game/model.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/sat.h"
+#include "solver/model/game.h"
+#include "solver/model/qbf.h"
+#include "solver/sat/sat.h"
 
 typedef struct enc {
   const game *g;

@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "base/mem.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
-#include "solver/qbf/cert.h"
-#include "solver/qbf/qbf.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
+#include "solver/model/cert.h"
+#include "solver/model/qbf.h"
 
 typedef struct unique {
   size_t cap, n;

@@ -9,8 +9,9 @@
 
 #include "base/error.h"
 #include "base/mem.h"
-#include "solver/game/model.h"
-#include "solver/qbf/qbf.h"
+#include "base/require.h"
+#include "solver/model/game.h"
+#include "solver/model/qbf.h"
 
 static size_t count_entries (const game_expr *e) {
   if (!e) return 0;
@@ -82,7 +83,7 @@ game *qbf2game_reduce (const qbf *f, qbf2game_sizes *sz) {
   game_set_expr (g, uF, game_expr_not (game_expr_var (phi)));
   scnfg_error err;
   error_init (&err);
-  if (!game_finish (g, &err)) abort (); /* a bug here, never bad input: f is a finished formula */
+  INVARIANT (game_finish (g, &err), "the reduced game fails its checks: %s", err.msg); /* f is a finished formula */
   if (sz) {
     sz->formula_vars = qbf_num_quantified (f);
     sz->formula_clauses = f->nclauses;

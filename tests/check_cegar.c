@@ -12,8 +12,8 @@
 #include "instances/qbfgen.h"
 #include "solver/qbf/cegar.h"
 #include "solver/qbf/eval.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 #include "tests/testutil.h"
 
 /* Builds a formula from a prefix string like "e1 2|a3|e4" and clauses

@@ -10,9 +10,9 @@
 #include "base/prng.h"
 #include "instances/gamegen.h"
 #include "proofs/chk_commit.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "solver/game/sse.h"
 #include "tests/testutil.h"
 

@@ -1,4 +1,4 @@
-/* Tests of the claims registry (proofs/claims): every claim on a fixed seed
+/* Tests of the claims registry (orchestrate/claims): every claim on a fixed seed
  * set holds where it must, the known counterexamples are found and shrunk,
  * the robust-eps0 counterexample fixture, the registry's contract, and the
  * 'claims' and 'experiment' commands. */
@@ -10,10 +10,10 @@
 #include "base/error.h"
 #include "base/rat.h"
 #include "instances/edit.h"
-#include "proofs/claims.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "orchestrate/claims.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "solver/game/sse.h"
 #include "tests/testutil.h"
 

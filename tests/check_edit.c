@@ -9,11 +9,11 @@
 #include "instances/edit.h"
 #include "instances/gamegen.h"
 #include "instances/qbfgen.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "solver/game/sse.h"
 #include "solver/qbf/eval.h"
-#include "solver/qbf/qbf.h"
+#include "solver/model/qbf.h"
 
 static game *gen (uint64_t seed, unsigned stages, unsigned domain, unsigned conf, bool pi) {
   gamegen_params p;

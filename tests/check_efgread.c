@@ -1,4 +1,4 @@
-/* Tests of solver/game/efgread: the .efg fixtures give the same games and
+/* Tests of solver/model/efgread: the .efg fixtures give the same games and
  * answers as the XML ones, exporter output reads back (fixtures and random
  * signaling games), Gambit's number forms are read exactly, and every bad
  * input file fails with its line and reason. */
@@ -9,10 +9,10 @@
 
 #include "base/error.h"
 #include "instances/siggen.h"
-#include "solver/game/efgread.h"
-#include "solver/game/export.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/efgread.h"
+#include "solver/model/export.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 #include "solver/game/signal.h"
 #include "tests/testutil.h"
 

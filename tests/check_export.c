@@ -1,4 +1,4 @@
-/* Tests of solver/game/export: .efg structure and payoffs (Gambit's grammar),
+/* Tests of solver/model/export: .efg structure and payoffs (Gambit's grammar),
  * information sets from observation sets, the size limit, DOT. */
 #include <check.h>
 #include <stdio.h>
@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "base/error.h"
-#include "solver/game/export.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/export.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 #include "tests/testutil.h"
 
 

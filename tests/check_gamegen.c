@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "instances/gamegen.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 #include "tests/testutil.h"
 
 static char *to_xml (const game *g) {

@@ -1,4 +1,4 @@
-/* Tests of solver/game/gamexml: one bad-input file per schema and semantic
+/* Tests of solver/model/gamexml: one bad-input file per schema and semantic
  * rule (message and line), hardening, write-then-read round trips, profiles. */
 #include <check.h>
 #include <stdio.h>
@@ -8,9 +8,9 @@
 
 #include "base/error.h"
 #include "instances/gamegen.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "tests/testutil.h"
 
 static const struct { const char *name; unsigned line; const char *msg; } bad[] = {

@@ -1,4 +1,4 @@
-/* Tests of solver/game/profile: indexing, exact evaluation of a given
+/* Tests of solver/model/profile: indexing, exact evaluation of a given
  * profile, outcome distributions, missing actions, tie names, XML round trip. */
 #include <check.h>
 #include <stdio.h>
@@ -7,9 +7,9 @@
 
 #include "base/error.h"
 #include "base/rat.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "tests/testutil.h"
 
 

@@ -9,8 +9,8 @@
 
 #include "base/error.h"
 #include "instances/qbfgen.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 #include "tests/testutil.h"
 
 /* 'spec' lists the expected clauses, each ended by 0, in order. */

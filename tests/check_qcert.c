@@ -1,4 +1,4 @@
-/* Tests of certificates (solver/qbf/cert) and their checker (proofs/qcert):
+/* Tests of certificates (solver/model/cert) and their checker (proofs/qcert):
  * brute-force strategies of small random formulas give valid certificates;
  * corrupted ones (a function negated, a gate flipped, a forbidden
  * dependency, a missing function) fail with a concrete reason; XML round
@@ -11,9 +11,9 @@
 #include "base/error.h"
 #include "instances/qbfgen.h"
 #include "proofs/qcert.h"
-#include "solver/qbf/cert.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/cert.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 #include "tests/testutil.h"
 
 

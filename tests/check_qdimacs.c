@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "base/error.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 #include "tests/testutil.h"
 
 static const struct bad_case {

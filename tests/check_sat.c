@@ -1,10 +1,10 @@
-/* Tests of solver/qbf/sat: the PicoSAT wrapper (assumptions, cores, limits, accounting). */
+/* Tests of solver/sat/sat: the PicoSAT wrapper (assumptions, cores, limits, accounting). */
 #include <check.h>
 #include <signal.h>
 #include <stdlib.h>
 
 #include "base/limits.h"
-#include "solver/qbf/sat.h"
+#include "solver/sat/sat.h"
 
 static void add2 (sat *s, int a, int b) {
   int c[2] = { a, b };

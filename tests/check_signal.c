@@ -11,8 +11,8 @@
 #include "base/error.h"
 #include "instances/siggen.h"
 #include "proofs/chk_signal.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
 #include "solver/game/signal.h"
 #include "tests/testutil.h"
 

@@ -10,9 +10,9 @@
 #include "base/rat.h"
 #include "instances/gamegen.h"
 #include "proofs/chk_spe.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "solver/game/spe.h"
 #include "tests/testutil.h"
 

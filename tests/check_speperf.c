@@ -18,10 +18,10 @@
 #include "base/prng.h"
 #include "instances/gamegen.h"
 #include "reductions/qbf2game.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "solver/game/spe.h"
-#include "solver/qbf/qbf.h"
+#include "solver/model/qbf.h"
 #include "tests/testutil.h"
 
 /* The reduction game of a random 3-CNF over n variables with m clauses,

@@ -11,8 +11,8 @@
 #include "base/rat.h"
 #include "instances/qbfgen.h"
 #include "solver/qbf/eval.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 #include "solver/qbf/ssat.h"
 #include "tests/testutil.h"
 

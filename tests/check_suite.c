@@ -1,4 +1,4 @@
-/* Tests of suite, sweep and merge (proofs/suite, cli/cmd_suite, cmd_sweep,
+/* Tests of suite, sweep and merge (orchestrate/suite, cli/cmd_suite, cmd_sweep,
  * cmd_merge): a small suite made twice is byte-identical but timing.csv (also
  * with -j2 and through --emit-jobs + merge); resume after deleting files;
  * index.csv content checked against gen, certify and depqbf; sweep CSV
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "proofs/suite.h"
+#include "orchestrate/suite.h"
 #include "tests/testutil.h"
 
 /* ~10 instances: random 6..7 (4 each) and kbkf 6..7 (game side over its

@@ -1,4 +1,4 @@
-/* Tests of verify (proofs/verify): every bundled fixture agrees on both sides
+/* Tests of verify (orchestrate/verify): every bundled fixture agrees on both sides
  * with a valid certificate and the same round-trip value; the XML report is
  * valid against its schema; the exit statuses; -j gives the same rows. */
 #include <check.h>
@@ -8,7 +8,7 @@
 
 #include "base/error.h"
 #include "base/xmldoc.h"
-#include "proofs/verify.h"
+#include "orchestrate/verify.h"
 #include "tests/testutil.h"
 
 #include <libxml/tree.h>

@@ -1,4 +1,4 @@
-/* Tests of the welfare experiment (proofs/welfare): no confounding gives a
+/* Tests of the welfare experiment (orchestrate/welfare): no confounding gives a
  * difference of exactly 0 (the regression theorem); confounded instincts give
  * the recorded differences; the example is shrunk and still differs. */
 #include <check.h>
@@ -7,9 +7,9 @@
 #include "base/error.h"
 #include "base/rat.h"
 #include "instances/edit.h"
-#include "proofs/welfare.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "orchestrate/welfare.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "solver/game/sse.h"
 
 static void assert_q (const mpq_t q, const char *want) {
@@ -67,7 +67,7 @@ START_TEST (confounded) {
   ck_assert (mpq_equal (a.welfare, r.example_sse) && mpq_equal (b.welfare, r.example_scne));
   profile_solution_clear (&a), profile_solution_clear (&b);
   sse_options_clear (&o);
-  /* eps sweep, as recorded in README.d/claims.md */
+  /* eps sweep, as recorded in docs/claims.md */
   ck_assert_uint_eq (r.eps[0][0].differ, 6);
   ck_assert_uint_eq (r.eps[1][0].differ, 9);
   ck_assert_uint_eq (r.eps[0][4].differ, 9);

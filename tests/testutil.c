@@ -12,10 +12,10 @@
 #include <check.h>
 
 #include "base/error.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 
 const char *tu_bin (void) {
   const char *b = getenv ("SCNFG_BIN");

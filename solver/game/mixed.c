@@ -37,7 +37,8 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/rat.h"
-#include "solver/game/model.h"
+#include "base/require.h"
+#include "solver/model/game.h"
 #include "solver/game/polytope.h"
 
 void mixed_options_init (mixed_options *o) {
@@ -608,10 +609,7 @@ static void realize (walker *w, unsigned k, const mpq_t u, const mpq_t val) {
     }
     pv_clear (&pts), pv_clear (&hull);
   }
-  if (!found) {
-    fputs ("scnfg: internal error: mixed: no child realises the target\n", stderr);
-    abort ();
-  }
+  INVARIANT (found, "no child realises the target");
   if (!w->stop && x->player == w->leader) {
     w->vals[v] = 0;
     game_policy *pol = &w->prof->pure->pol[x->stage - 1];
@@ -1002,10 +1000,7 @@ bool mixed_solve (const game *g, const mixed_options *opt, mixed_solution *ms, s
           mpq_t uf, ul;
           mpq_init (uf), mpq_init (ul);
           respond (&w, 0, uf, ul);
-          if (!mpq_equal (ul, root.vr[0])) {
-            fputs ("scnfg: internal error: mixed commitment does not reach the frontier's value\n", stderr);
-            abort ();
-          }
+          INVARIANT (mpq_equal (ul, root.vr[0]), "the mixed commitment does not reach the frontier's value");
           mpq_clear (uf), mpq_clear (ul);
         }
       } else {
@@ -1028,10 +1023,7 @@ bool mixed_solve (const game *g, const mixed_options *opt, mixed_solution *ms, s
   }
   if (ms->sol.status == GAME_SOLVED && ms->prof) {
     bool ok = behav_evaluate (g, ms->prof, ms->sol.reward, &ms->sol.outcomes, opt->max_outcomes, NULL);
-    if (!ok) {
-      fputs ("scnfg: internal error: mixed commitment is incomplete\n", stderr);
-      abort ();
-    }
+    INVARIANT (ok, "the mixed commitment is incomplete");
   }
   if (ms->sol.status == GAME_SOLVED) {
     mpq_set_ui (ms->sol.welfare, 0, 1);

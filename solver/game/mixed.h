@@ -19,8 +19,8 @@
 #include <stdio.h>
 
 #include "base/limits.h"
-#include "solver/game/behav.h"
-#include "solver/game/profile.h"
+#include "solver/model/behav.h"
+#include "solver/model/profile.h"
 
 struct game;
 struct scnfg_error;

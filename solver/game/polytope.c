@@ -8,12 +8,10 @@
 #include <stdlib.h>
 
 #include "base/mem.h"
+#include "base/require.h"
 
 void polytope_init (polytope *p, unsigned n) {
-  if (n == 0) {
-    fprintf (stderr, "scnfg: polytope_init: API usage: no variables\n");
-    abort ();
-  }
+  REQUIRE (n > 0, "no variables");
   p->n = n;
   p->m = p->cap = 0;
   p->a = NULL, p->b = NULL, p->sense = NULL;

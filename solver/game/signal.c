@@ -23,7 +23,7 @@
 
 #include "base/error.h"
 #include "base/mem.h"
-#include "solver/game/model.h"
+#include "solver/model/game.h"
 #include "solver/game/polytope.h"
 
 /* ---- shape ------------------------------------------------------------- */

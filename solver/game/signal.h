@@ -90,7 +90,7 @@ typedef struct signal_pbe {
   signal_verdict intuitive, d1;
 } signal_pbe;
 
-/* One equilibrium of the layered game (see README.d/signaling.md). */
+/* One equilibrium of the layered game (see docs/signaling.md). */
 typedef struct signal_layer_eq {
   unsigned layer;        /* lowest layer whose policy set holds the strategy */
   mpq_t *sigma;          /* K*M: the sender's behaviour P(m | theta) */

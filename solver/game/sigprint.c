@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "base/rat.h"
-#include "solver/game/model.h"
+#include "solver/model/game.h"
 #include "solver/game/signal.h"
 
 static const char *lab (const signal_game *sg, int v, int x, char *buf) {

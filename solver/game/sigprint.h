@@ -1,5 +1,5 @@
 /* Reports of signaling analyses (solver/game/signal): the human-readable
- * table and the XML document (README.d/signaling.md describes both). */
+ * table and the XML document (docs/signaling.md describes both). */
 #ifndef SCNFG_SOLVER_GAME_SIGPRINT_H
 #define SCNFG_SOLVER_GAME_SIGPRINT_H
 

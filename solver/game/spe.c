@@ -40,7 +40,8 @@
 
 #include "base/error.h"
 #include "base/mem.h"
-#include "solver/game/model.h"
+#include "base/require.h"
+#include "solver/model/game.h"
 #include "solver/game/specache.h"
 
 /* The cache is consulted only above this many remaining branching levels:
@@ -381,10 +382,7 @@ bool spe_solve (const game *g, const spe_options *opt, game_solution *sol, scnfg
       bool same = profile_evaluate (g, s.prof, r, &sol->outcomes, opt->max_outcomes, NULL);
       for (unsigned i = 0; i < s.np; i++) same = same && mpq_equal (r[i], root[i]), mpq_clear (r[i]);
       free (r);
-      if (!same) {
-        fputs ("scnfg: internal error: spe profile does not reproduce its value\n", stderr);
-        abort ();
-      }
+      INVARIANT (same, "the spe profile does not reproduce its value");
     }
   }
   sol->seconds = limits_now () - t0;

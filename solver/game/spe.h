@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "base/limits.h"
-#include "solver/game/profile.h"
+#include "solver/model/profile.h"
 #include "solver/game/specache.h"
 
 struct game;

@@ -52,7 +52,7 @@
 #include <string.h>
 
 #include "base/mem.h"
-#include "solver/game/model.h"
+#include "solver/model/game.h"
 
 #define U LONG_MIN /* unknown */
 

@@ -45,7 +45,8 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/rat.h"
-#include "solver/game/model.h"
+#include "base/require.h"
+#include "solver/model/game.h"
 
 void sse_options_init (sse_options *o) {
   memset (o, 0, sizeof *o);
@@ -719,10 +720,7 @@ static void pairs_profile (solver *s, const mpq_t tf, const mpq_t tl) {
       }
       if (ps_has (&S[0], tf, tl)) break;
     }
-    if (a == s->n[i].nkids) {
-      fputs ("scnfg: internal error: sse pairs reconstruction lost the target\n", stderr);
-      abort ();
-    }
+    INVARIANT (a < s->n[i].nkids, "the pairs reconstruction lost the target");
   }
   /* every set is now a single pair; the follower picks by the tie order */
   for (size_t i = 0; i < s->nn; i++) {
@@ -849,11 +847,7 @@ static void finish_profile (solver *s, game_solution *sol) {
   bool ok = profile_evaluate (g, p, r, &sol->outcomes, s->opt->max_outcomes, &missing);
   ok = ok && mpq_equal (r[s->L], sol->reward[s->L]) && mpq_equal (r[s->F], sol->reward[s->F]);
   mpq_clear (r[0]), mpq_clear (r[1]);
-  if (!ok) {
-    fprintf (stderr, "scnfg: internal error: %s profile does not reproduce its value (stage %u)\n", sol->concept,
-             missing);
-    abort ();
-  }
+  INVARIANT (ok, "the %s profile does not reproduce its value (stage %u)", sol->concept, missing);
   sol->profile = p;
 }
 

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "base/limits.h"
-#include "solver/game/profile.h"
+#include "solver/model/profile.h"
 
 struct game;
 struct scnfg_error;

@@ -36,8 +36,9 @@
 
 #include "base/limits.h"
 #include "base/mem.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/sat.h"
+#include "base/require.h"
+#include "solver/model/qbf.h"
+#include "solver/sat/sat.h"
 
 /* clause -> (selector literal, outer variable) map of one level */
 typedef struct cmap {
@@ -216,7 +217,7 @@ static int selector (solver *S, int L, unsigned c) {
       sat_add_clause (lv->s, S->buf, n);
     }
   } else {
-    if (!n && !o) abort (); /* internal: a forall refinement names a clause with no literal here */
+    INVARIANT (n || o, "a forall refinement names a clause with no literal here");
     if (!n) sel = -o;
     else if (n == 1 && !o) sel = -S->buf[0];
     else {
@@ -604,7 +605,7 @@ bool cegar_opts_set (cegar_opts *o, const char *name, long long value) {
 
 int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, int *model,
                  cegar_stats *st) {
-  if (!f || !f->finished || qbf_is_stochastic (f)) abort (); /* API usage: cegar_solve needs a finished plain QBF */
+  REQUIRE (f && f->finished && !qbf_is_stochastic (f), "needs a finished plain QBF");
   double t0 = limits_now ();
   solver S;
   memset (&S, 0, sizeof S);

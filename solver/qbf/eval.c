@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "base/mem.h"
-#include "solver/qbf/qbf.h"
+#include "solver/model/qbf.h"
 
 typedef struct evaluator {
   const qbf *f;

@@ -26,7 +26,7 @@
 
 #include "base/limits.h"
 #include "base/mem.h"
-#include "solver/qbf/qbf.h"
+#include "solver/model/qbf.h"
 
 typedef struct entry {
   uint64_t hash;

@@ -8,10 +8,10 @@
 
 #include "base/error.h"
 #include "proofs/chk_spe.h"
-#include "solver/game/export.h"
-#include "solver/game/gamexml.h"
-#include "solver/game/model.h"
-#include "solver/game/profile.h"
+#include "solver/model/export.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
 #include "solver/game/spe.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);

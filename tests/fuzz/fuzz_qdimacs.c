@@ -5,8 +5,8 @@
 #include <stdlib.h>
 
 #include "base/error.h"
-#include "solver/qbf/qbf.h"
-#include "solver/qbf/qdimacs.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

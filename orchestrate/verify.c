@@ -1,0 +1,360 @@
+/* verify: both sides of the PSPACE construction on one instance (see
+ * verify.h). An orchestrator: it may call finders (cegar, ssat, spe); the
+ * checkers it calls (qcert) stay independent of them. */
+#include "orchestrate/verify.h"
+
+#include <gmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/version.h"
+#include "base/afile.h"
+#include "base/error.h"
+#include "base/limits.h"
+#include "base/rat.h"
+#include "proofs/qcert.h"
+#include "reductions/game2qbf.h"
+#include "reductions/policy2cert.h"
+#include "reductions/qbf2game.h"
+#include "solver/model/game.h"
+#include "solver/model/profile.h"
+#include "solver/game/spe.h"
+#include "solver/game/sse.h"
+#include "solver/qbf/cegar.h"
+#include "solver/model/cert.h"
+#include "solver/model/qbf.h"
+#include "solver/model/qdimacs.h"
+#include "solver/qbf/ssat.h"
+
+
+static const char verify_rng[] = {
+#include "verify_rng.inc"
+    0};
+
+const char *verify_report_schema (void) { return verify_rng; }
+
+void verify_opts_init (verify_opts *o) {
+  memset (o, 0, sizeof *o);
+  o->max_profile = (size_t) 1 << 22;
+  o->max_policies = (uint64_t) 1 << 16;
+  o->cache_bytes = (size_t) 64 << 20;
+}
+
+static void set_rat (char *buf, size_t size, const mpq_t q) {
+  char *s = rat_to_str (q);
+  snprintf (buf, size, "%s", s);
+  free (s);
+}
+
+static void fresh_limits (scnfg_limits *l, const verify_opts *o) {
+  limits_init (l);
+  l->timeout = o->timeout;
+  l->max_nodes = o->qbf_max_nodes;
+  limits_start (l);
+}
+
+/* The QBF side: value of f into row (and into v when known). */
+static void qbf_side (const qbf *f, const verify_opts *o, verify_row *row, mpq_t v) {
+  scnfg_limits lim;
+  fresh_limits (&lim, o);
+  if (row->ssat) {
+    row->qbf_state = ssat_solve (v, f, &lim, SSAT_DEFAULT_CACHE, NULL) ? VERIFY_OK : VERIFY_LIMIT;
+  } else {
+    int r = cegar_solve (f, &lim, NULL, NULL, NULL);
+    row->qbf_state = r ? VERIFY_OK : VERIFY_LIMIT;
+    mpq_set_ui (v, r == 10, 1);
+  }
+  if (row->qbf_state == VERIFY_OK) set_rat (row->qbf_value, sizeof row->qbf_value, v);
+  else snprintf (row->qbf_value, sizeof row->qbf_value, "unknown");
+  row->qbf_seconds = limits_elapsed (&lim);
+}
+
+/* The certificate: the winner's policy from the stored SPE profile. */
+static void certificate (const qbf *f, const game *g, const game_solution *sol, bool truth, const verify_opts *o,
+                         verify_row *row) {
+  double t0 = limits_now ();
+  if (!sol->profile) {
+    row->cert_state = VERIFY_NA;
+    snprintf (row->note, sizeof row->note, "certificate n/a: the SPE profile has more than %zu entries",
+              o->max_profile);
+    return;
+  }
+  cert *c = policy2cert_extract (f, g, sol->profile, truth);
+  if (!c) {
+    row->cert_state = VERIFY_NA;
+    return;
+  }
+  snprintf (row->cert_kind, sizeof row->cert_kind, "%s", truth ? "skolem" : "herbrand");
+  row->cert_gates = c->ngates;
+  scnfg_limits lim;
+  fresh_limits (&lim, o);
+  qcert_report rep;
+  qcert_report_init (&rep);
+  qcert_status st = qcert_check (f, c, &lim, &rep);
+  row->cert_state = st == QCERT_VALID ? VERIFY_OK : st == QCERT_UNKNOWN ? VERIFY_LIMIT : VERIFY_FAIL;
+  if (row->cert_state == VERIFY_FAIL) snprintf (row->note, sizeof row->note, "certificate %s", rep.msg);
+  if (row->cert_state == VERIFY_OK && o->cert_path) {
+    scnfg_error err;
+    error_init (&err);
+    afile a;
+    bool ok = afile_open (&a, o->cert_path, &err);
+    if (ok && !cert_write (a.f, c)) afile_abort (&a), ok = false;
+    else if (ok) ok = afile_commit (&a, &err);
+    if (!ok) {
+      row->cert_state = VERIFY_FAIL;
+      snprintf (row->note, sizeof row->note, "certificate: cannot write %s", o->cert_path);
+    }
+  }
+  qcert_report_clear (&rep);
+  cert_free (c);
+  row->cert_seconds = limits_now () - t0;
+}
+
+/* The round trip: encode the game again and decide it. */
+static void round_trip (const game *g, const mpq_t qv, const verify_opts *o, verify_row *row) {
+  double t0 = limits_now ();
+  mpq_t one;
+  mpq_init (one);
+  mpq_set_ui (one, 1, 1);
+  qbf *h = NULL;
+  scnfg_error err;
+  error_init (&err);
+  if (!game2qbf_encode (&h, NULL, g, one, &err)) {
+    row->rt_state = VERIFY_FAIL;
+    snprintf (row->note, sizeof row->note, "round trip: encode failed: %s", err.msg);
+  } else {
+    scnfg_limits lim;
+    fresh_limits (&lim, o);
+    int r = cegar_solve (h, &lim, NULL, NULL, NULL);
+    if (!r) row->rt_state = VERIFY_LIMIT;
+    else if ((r == 10) == (mpq_sgn (qv) != 0)) row->rt_state = VERIFY_OK;
+    else {
+      row->rt_state = VERIFY_FAIL;
+      snprintf (row->note, sizeof row->note, "round trip: the encoded game is %s, the formula %s",
+                r == 10 ? "true" : "false", mpq_sgn (qv) ? "true" : "false");
+    }
+  }
+  qbf_free (h);
+  mpq_clear (one);
+  row->rt_seconds = limits_now () - t0;
+}
+
+/* One commitment concept on the game: the leader's value, or a limit. */
+static void commitment (const game *g, sse_concept concept, const verify_opts *o, int *state, char *value,
+                        size_t size, double *seconds) {
+  sse_options so;
+  sse_options_init (&so);
+  so.concept = concept;
+  so.tie = GAME_TIE_STRONG;
+  so.max_policies = o->max_policies;
+  bool chance = false;
+  for (unsigned v = 0; v < g->nvars; v++) chance |= g->vars[v].kind == GAME_EXOGENOUS;
+  if (!chance) so.max_tree = 1; /* the pairs walk: values only, never rebuild the explicit tree */
+  so.max_profile = 0;
+  so.max_outcomes = 0;
+  so.limits.timeout = o->timeout;
+  so.limits.max_nodes = o->max_nodes;
+  limits_start (&so.limits);
+  game_solution sol;
+  scnfg_error err;
+  error_init (&err);
+  double t0 = limits_now ();
+  if (!sse_solve (g, &so, &sol, &err)) {
+    *state = VERIFY_NA;
+    snprintf (value, size, "n/a");
+  } else {
+    *state = sol.status == GAME_SOLVED ? VERIFY_OK : VERIFY_LIMIT;
+    if (*state == VERIFY_OK) set_rat (value, size, sol.reward[g->leader]);
+    else snprintf (value, size, "n/a");
+    profile_solution_clear (&sol);
+  }
+  *seconds = limits_now () - t0;
+  sse_options_clear (&so);
+}
+
+void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
+  memset (row, 0, sizeof *row);
+  snprintf (row->file, sizeof row->file, "%s", path);
+  scnfg_error err;
+  error_init (&err);
+  qbf *f;
+  if (!qdimacs_read_file (&f, path, NULL, &err, NULL)) {
+    row->error = 1;
+    error_format (&err, row->note, sizeof row->note);
+    return;
+  }
+  row->ssat = qbf_is_stochastic (f);
+  mpq_t qv, gv;
+  mpq_inits (qv, gv, NULL);
+  qbf_side (f, o, row, qv);
+
+  qbf2game_sizes sz;
+  game *g = qbf2game_reduce (f, &sz);
+  row->fvars = sz.formula_vars, row->fclauses = sz.formula_clauses, row->flits = sz.formula_lits;
+  row->gvars = sz.game_vars, row->gentries = sz.game_entries;
+  spe_options so;
+  spe_options_init (&so);
+  so.limits.timeout = o->timeout;
+  so.limits.max_nodes = o->max_nodes;
+  so.max_profile = row->ssat ? 0 : o->max_profile;
+  so.max_outcomes = 0;
+  so.prune = !o->no_prune;        /* exact in win/lose games; a pruned profile still certifies the winner */
+  so.cache_bytes = o->cache_bytes; /* used only when the profile is not stored */
+  limits_start (&so.limits);
+  game_solution sol;
+  double t0 = limits_now ();
+  bool solved = spe_solve (g, &so, &sol, &err); /* reduction games have perfect information */
+  row->game_seconds = limits_now () - t0;
+  row->game_leaves = solved ? sol.leaves : 0;
+  if (solved && sol.status == GAME_SOLVED) {
+    row->game_state = VERIFY_OK;
+    mpq_set (gv, sol.reward[g->leader]);
+    set_rat (row->game_value, sizeof row->game_value, gv);
+  } else {
+    row->game_state = VERIFY_LIMIT;
+    snprintf (row->game_value, sizeof row->game_value, "unknown");
+  }
+
+  if (row->qbf_state == VERIFY_OK && row->game_state == VERIFY_OK) {
+    row->agree = mpq_equal (qv, gv) ? VERIFY_OK : VERIFY_FAIL;
+    if (row->agree == VERIFY_FAIL)
+      snprintf (row->note, sizeof row->note, "disagreement: QBF side %s, game side %s", row->qbf_value,
+                row->game_value);
+  } else
+    row->agree = VERIFY_LIMIT;
+
+  if (o->no_commitment) {
+    row->sse_state = row->scne_state = VERIFY_NA;
+    snprintf (row->sse_value, sizeof row->sse_value, "n/a");
+    snprintf (row->scne_value, sizeof row->scne_value, "n/a");
+  } else {
+    commitment (g, SSE_CONCEPT_SSE, o, &row->sse_state, row->sse_value, sizeof row->sse_value, &row->sse_seconds);
+    commitment (g, SSE_CONCEPT_SCNE, o, &row->scne_state, row->scne_value, sizeof row->scne_value,
+                &row->scne_seconds);
+    const char *names[2] = {"SSE", "S-CNE"};
+    const char *vals[2] = {row->sse_value, row->scne_value};
+    int states[2] = {row->sse_state, row->scne_state};
+    for (int k = 0; k < 2; k++)
+      if (states[k] == VERIFY_OK && row->qbf_state == VERIFY_OK && strcmp (vals[k], row->qbf_value)) {
+        row->agree = VERIFY_FAIL;
+        if (!row->note[0])
+          snprintf (row->note, sizeof row->note, "disagreement: QBF side %s, game side %s %s", row->qbf_value,
+                    names[k], vals[k]);
+      }
+  }
+
+  if (row->ssat) {
+    row->cert_state = row->rt_state = VERIFY_NA;
+  } else {
+    if (row->agree == VERIFY_OK) certificate (f, g, &sol, mpq_sgn (qv) != 0, o, row);
+    else row->cert_state = VERIFY_NA;
+    if (row->qbf_state == VERIFY_OK) round_trip (g, qv, o, row);
+    else row->rt_state = VERIFY_NA;
+  }
+  if (solved) profile_solution_clear (&sol);
+  game_free (g);
+  qbf_free (f);
+  mpq_clears (qv, gv, NULL);
+}
+
+int verify_status (const verify_row *rows, size_t n) {
+  bool fail = false, limit = false, bad = false;
+  for (size_t i = 0; i < n; i++) {
+    const verify_row *r = &rows[i];
+    if (r->error) bad = true;
+    else if (r->agree == VERIFY_FAIL || r->cert_state == VERIFY_FAIL || r->rt_state == VERIFY_FAIL) fail = true;
+    else if (r->qbf_state == VERIFY_LIMIT || r->game_state == VERIFY_LIMIT) limit = true;
+  }
+  return fail ? 1 : bad ? 2 : limit ? 3 : 0;
+}
+
+static const char *state_word (int s, const char *ok) {
+  return s == VERIFY_OK ? ok : s == VERIFY_FAIL ? "FAILED" : s == VERIFY_LIMIT ? "limit" : "n/a";
+}
+
+static const char *base_name (const char *p) {
+  const char *s = strrchr (p, '/');
+  return s ? s + 1 : p;
+}
+
+void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
+  fprintf (out, "%-28s %-9s %-9s %-9s %-9s %8s %8s %-14s %8s %-9s %-9s\n", "instance", "qbf", "spe", "sse", "scne",
+           "qbf-s", "spe-s", "certificate", "cert-s", "roundtrip", "agree");
+  size_t agree = 0, limit = 0, fail = 0, certs = 0, rts = 0;
+  for (size_t i = 0; i < n; i++) {
+    const verify_row *r = &rows[i];
+    if (r->error) {
+      fprintf (out, "%-28.28s error: %s\n", base_name (r->file), r->note);
+      continue;
+    }
+    char cs[32];
+    if (r->cert_state == VERIFY_OK) snprintf (cs, sizeof cs, "%s ok", r->cert_kind);
+    else snprintf (cs, sizeof cs, "%s", state_word (r->cert_state, "ok"));
+    fprintf (out, "%-28.28s %-9.9s %-9.9s %-9.9s %-9.9s %8.3f %8.3f %-14s %8.3f %-9s %-9s\n", base_name (r->file),
+             r->qbf_value, r->game_value, r->sse_value, r->scne_value, r->qbf_seconds, r->game_seconds, cs,
+             r->cert_seconds, state_word (r->rt_state, "same"), state_word (r->agree, "yes"));
+    agree += r->agree == VERIFY_OK, limit += r->agree == VERIFY_LIMIT;
+    fail += r->agree == VERIFY_FAIL || r->cert_state == VERIFY_FAIL || r->rt_state == VERIFY_FAIL;
+    certs += r->cert_state == VERIFY_OK, rts += r->rt_state == VERIFY_OK;
+  }
+  fprintf (out, "summary: %zu instances, %zu agree, %zu undecided (limits), %zu failed; %zu certificates valid, "
+                "%zu round trips same\n", n, agree, limit, fail, certs, rts);
+  for (size_t i = 0; i < n; i++)
+    if (!rows[i].error && (rows[i].agree == VERIFY_FAIL || rows[i].cert_state == VERIFY_FAIL ||
+                           rows[i].rt_state == VERIFY_FAIL)) {
+      fprintf (out, "first failure: %s: %s\n", rows[i].file, rows[i].note);
+      break;
+    }
+}
+
+static void xml_text (FILE *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == '<') fputs ("&lt;", out);
+    else if (*s == '>') fputs ("&gt;", out);
+    else if (*s == '&') fputs ("&amp;", out);
+    else if (*s == '"') fputs ("&quot;", out);
+    else fputc (*s, out);
+  }
+}
+
+static const char *state_attr (int s) {
+  return s == VERIFY_OK ? "ok" : s == VERIFY_FAIL ? "failed" : s == VERIFY_LIMIT ? "limit" : "n/a";
+}
+
+void verify_write_report (FILE *out, const verify_row *rows, size_t n, const verify_opts *o) {
+  fprintf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<verify-report version=\"1\" tool=\"scnfg %s\" "
+                "timeout=\"%g\" status=\"%d\">\n", SCNFG_VERSION, o->timeout, verify_status (rows, n));
+  for (size_t i = 0; i < n; i++) {
+    const verify_row *r = &rows[i];
+    fputs ("  <instance file=\"", out);
+    xml_text (out, r->file);
+    if (r->error) {
+      fputs ("\" error=\"", out);
+      xml_text (out, r->note);
+      fputs ("\"/>\n", out);
+      continue;
+    }
+    fprintf (out, "\" kind=\"%s\" agree=\"%s\">\n", r->ssat ? "ssat" : "qbf", state_attr (r->agree));
+    fprintf (out, "    <sizes formula-vars=\"%lu\" formula-clauses=\"%lu\" formula-literals=\"%lu\" game-vars=\"%lu\" "
+                  "game-entries=\"%lu\"/>\n", r->fvars, r->fclauses, r->flits, r->gvars, r->gentries);
+    fprintf (out, "    <qbf-side state=\"%s\" value=\"%s\" seconds=\"%.6f\"/>\n", state_attr (r->qbf_state),
+             r->qbf_value, r->qbf_seconds);
+    fprintf (out, "    <game-side concept=\"spe\" state=\"%s\" value=\"%s\" seconds=\"%.6f\" leaves=\"%llu\"/>\n",
+             state_attr (r->game_state), r->game_value, r->game_seconds, (unsigned long long) r->game_leaves);
+    fprintf (out, "    <commitment concept=\"sse\" state=\"%s\" value=\"%s\" seconds=\"%.6f\"/>\n",
+             state_attr (r->sse_state), r->sse_state == VERIFY_OK ? r->sse_value : "unknown", r->sse_seconds);
+    fprintf (out, "    <commitment concept=\"scne\" state=\"%s\" value=\"%s\" seconds=\"%.6f\"/>\n",
+             state_attr (r->scne_state), r->scne_state == VERIFY_OK ? r->scne_value : "unknown", r->scne_seconds);
+    fprintf (out, "    <certificate state=\"%s\"", state_attr (r->cert_state));
+    if (r->cert_kind[0]) fprintf (out, " kind=\"%s\" gates=\"%lu\"", r->cert_kind, r->cert_gates);
+    fprintf (out, " seconds=\"%.6f\"/>\n", r->cert_seconds);
+    fprintf (out, "    <round-trip state=\"%s\" seconds=\"%.6f\"/>\n", state_attr (r->rt_state), r->rt_seconds);
+    if (r->note[0]) {
+      fputs ("    <note>", out);
+      xml_text (out, r->note);
+      fputs ("</note>\n", out);
+    }
+    fputs ("  </instance>\n", out);
+  }
+  fputs ("</verify-report>\n", out);
+}

@@ -1,0 +1,203 @@
+/* Strategy certificates: model, XML writer and reader (see cert.h). The only
+ * file of the QBF side that uses libxml2. */
+#include "solver/model/cert.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "base/error.h"
+#include "base/mem.h"
+#include "base/xmldoc.h"
+
+#define CERT_MAX_BYTES (256u << 20) /* input size cap */
+
+cert *cert_new (cert_kind kind, int nvars) {
+  cert *c = mem_calloc (1, sizeof *c);
+  c->kind = kind;
+  c->nvars = nvars;
+  return c;
+}
+
+void cert_free (cert *c) {
+  if (!c) return;
+  free (c->gates);
+  free (c->funcs);
+  free (c);
+}
+
+int cert_and (cert *c, int a, int b) {
+  if (a == CERT_FALSE || b == CERT_FALSE || a == -b) return CERT_FALSE;
+  if (a == CERT_TRUE) return b;
+  if (b == CERT_TRUE || a == b) return a;
+  if (c->ngates == c->cap_gates) {
+    c->cap_gates = c->cap_gates ? 2 * c->cap_gates : 64;
+    c->gates = mem_realloc (c->gates, c->cap_gates * sizeof *c->gates);
+  }
+  c->gates[c->ngates].a = a;
+  c->gates[c->ngates].b = b;
+  return c->nvars + 1 + (int) c->ngates++;
+}
+
+int cert_or (cert *c, int a, int b) { return -cert_and (c, -a, -b); }
+
+int cert_ite (cert *c, int s, int t, int e) {
+  if (s == CERT_TRUE || t == e) return t;
+  if (s == CERT_FALSE) return e;
+  return cert_or (c, cert_and (c, s, t), cert_and (c, -s, e));
+}
+
+void cert_set_function (cert *c, int var, int lit) {
+  for (unsigned i = 0; i < c->nfuncs; i++)
+    if (c->funcs[i].var == var) {
+      c->funcs[i].lit = lit;
+      return;
+    }
+  if (c->nfuncs == c->cap_funcs) {
+    c->cap_funcs = c->cap_funcs ? 2 * c->cap_funcs : 64;
+    c->funcs = mem_realloc (c->funcs, c->cap_funcs * sizeof *c->funcs);
+  }
+  c->funcs[c->nfuncs].var = var;
+  c->funcs[c->nfuncs++].lit = lit;
+}
+
+int cert_function_of (const cert *c, int var) {
+  for (unsigned i = 0; i < c->nfuncs; i++)
+    if (c->funcs[i].var == var) return c->funcs[i].lit;
+  return 0;
+}
+
+static void print_lit (FILE *out, int lit) {
+  if (lit == CERT_TRUE) fputs ("true", out);
+  else if (lit == CERT_FALSE) fputs ("false", out);
+  else fprintf (out, "%d", lit);
+}
+
+bool cert_write (FILE *out, const cert *c) {
+  fprintf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<qbf-certificate version=\"1\" kind=\"%s\" vars=\"%d\">\n",
+           c->kind == CERT_SKOLEM ? "skolem" : "herbrand", c->nvars);
+  for (unsigned g = 0; g < c->ngates; g++) {
+    fprintf (out, "  <gate id=\"%d\" a=\"", c->nvars + 1 + (int) g);
+    print_lit (out, c->gates[g].a);
+    fputs ("\" b=\"", out);
+    print_lit (out, c->gates[g].b);
+    fputs ("\"/>\n", out);
+  }
+  for (unsigned i = 0; i < c->nfuncs; i++) {
+    fprintf (out, "  <function var=\"%d\" lit=\"", c->funcs[i].var);
+    print_lit (out, c->funcs[i].lit);
+    fputs ("\"/>\n", out);
+  }
+  fputs ("</qbf-certificate>\n", out);
+  return !ferror (out);
+}
+
+/* ---- reader ------------------------------------------------------------ */
+
+static const char cert_rng[] = {
+#include "cert_rng.inc"
+    0};
+
+/* Copies attribute 'name' of node into buf; false if absent. */
+static bool attr (xmlNodePtr node, const char *name, char *buf, size_t size) {
+  xmlChar *v = xmlGetProp (node, (const xmlChar *) name);
+  if (!v) return false;
+  snprintf (buf, size, "%s", (const char *) v);
+  xmlFree (v);
+  return true;
+}
+
+static bool parse_int (const char *s, long lo, long hi, long *out) {
+  if (!*s || (*s != '-' && (*s < '0' || *s > '9'))) return false;
+  errno = 0;
+  char *end;
+  long v = strtol (s, &end, 10);
+  if (errno || *end || v < lo || v > hi) return false;
+  *out = v;
+  return true;
+}
+
+/* A literal: "true", "false" or a nonzero integer naming a variable or an
+ * already defined gate (ids below 'limit'). */
+static bool parse_lit (const char *s, int limit, int *out) {
+  if (!strcmp (s, "true")) return *out = CERT_TRUE, true;
+  if (!strcmp (s, "false")) return *out = CERT_FALSE, true;
+  long v;
+  if (!parse_int (s, -(long) limit + 1, (long) limit - 1, &v) || v == 0) return false;
+  *out = (int) v;
+  return true;
+}
+
+#define FAIL(node, ...) \
+  (error_set (err, ERROR_INPUT, path, (unsigned) xmlGetLineNo (node), 0, __VA_ARGS__), ok = false)
+
+bool cert_read_file (cert **out, const char *path, scnfg_error *err) {
+  *out = NULL;
+  char *buf;
+  size_t n;
+  if (!xmldoc_slurp (path, CERT_MAX_BYTES, &buf, &n, err)) return false;
+  xmlDocPtr doc = xmldoc_parse_valid (buf, n, path, cert_rng, CERT_MAX_BYTES, 8, err);
+  free (buf);
+  if (!doc) return false;
+  bool ok = true;
+  cert *c = NULL;
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  char a[64], b[64], v[64];
+  long nv = 0;
+  /* the schema has checked the structure; what remains is semantic */
+  attr (root, "kind", a, sizeof a);
+  (void) v;
+  if (!attr (root, "vars", b, sizeof b) || !parse_int (b, 0, INT_MAX / 2, &nv))
+    FAIL (root, "<qbf-certificate>: expected vars=\"V\" (a non-negative integer)");
+  if (ok) c = cert_new (!strcmp (a, "skolem") ? CERT_SKOLEM : CERT_HERBRAND, (int) nv);
+  for (xmlNodePtr e = ok ? root->children : NULL; e && ok; e = e->next) {
+    if (e->type == XML_TEXT_NODE || e->type == XML_COMMENT_NODE) {
+      if (e->type == XML_TEXT_NODE && !xmlIsBlankNode (e)) FAIL (e, "unexpected text in <qbf-certificate>");
+      continue;
+    }
+    if (e->type != XML_ELEMENT_NODE) { FAIL (e, "unexpected content in <qbf-certificate>"); break; }
+    int limit = c->nvars + 1 + (int) c->ngates; /* literals below this id are defined */
+    if (!strcmp ((const char *) e->name, "gate")) {
+      long id;
+      int la, lb;
+      if (!attr (e, "id", v, sizeof v) || !parse_int (v, 1, INT_MAX - 1, &id))
+        FAIL (e, "<gate>: expected id=\"G\"");
+      else if (id != limit)
+        FAIL (e, "<gate>: expected id=\"%d\" (gate ids follow the variables, in order)", limit);
+      else if (!attr (e, "a", a, sizeof a) || !parse_lit (a, limit, &la))
+        FAIL (e, "<gate id=\"%ld\">: input a must be true, false or a nonzero literal of a variable or an earlier gate", id);
+      else if (!attr (e, "b", b, sizeof b) || !parse_lit (b, limit, &lb))
+        FAIL (e, "<gate id=\"%ld\">: input b must be true, false or a nonzero literal of a variable or an earlier gate", id);
+      else {
+        /* keep the ids as written: no simplification on reading */
+        if (c->ngates == c->cap_gates) {
+          c->cap_gates = c->cap_gates ? 2 * c->cap_gates : 64;
+          c->gates = mem_realloc (c->gates, c->cap_gates * sizeof *c->gates);
+        }
+        c->gates[c->ngates].a = la, c->gates[c->ngates++].b = lb;
+      }
+    } else if (!strcmp ((const char *) e->name, "function")) {
+      long var;
+      int l;
+      if (!attr (e, "var", v, sizeof v) || !parse_int (v, 1, c->nvars, &var))
+        FAIL (e, "<function>: expected var=\"X\" with 1 <= X <= %d", c->nvars);
+      else if (cert_function_of (c, (int) var))
+        FAIL (e, "<function>: variable %ld has a function already", var);
+      else if (!attr (e, "lit", a, sizeof a) || !parse_lit (a, limit, &l))
+        FAIL (e, "<function var=\"%ld\">: lit must be true, false or a nonzero literal of a variable or a gate", var);
+      else
+        cert_set_function (c, (int) var, l);
+    } else
+      FAIL (e, "unknown element <%s> (expected <gate> or <function>)", (const char *) e->name);
+  }
+  xmlFreeDoc (doc);
+  if (!ok) {
+    cert_free (c);
+    return false;
+  }
+  *out = c;
+  return true;
+}

@@ -1,0 +1,605 @@
+/* Gambit .efg reader for signaling-shaped games (see efgread.h). A small
+ * tokenizer following Gambit's lexer (src/games/file.cc: numbers, quoted
+ * text, braces, commas, bare symbols), a recursive parser of the prefix node
+ * list with the declaration/repeat rules, then a shape check that maps the
+ * tree onto (type, message, action). */
+#include "solver/model/efgread.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "base/mem.h"
+#include "base/rat.h"
+#include "solver/model/game.h"
+
+enum { TK_NUMBER, TK_TEXT, TK_SYMBOL, TK_LBRACE, TK_RBRACE, TK_COMMA, TK_EOF };
+
+typedef struct lexer {
+  const char *s, *end, *name;
+  unsigned line;
+  int tok;
+  unsigned tline;   /* line of the current token */
+  char *text;       /* current token's text (owned) */
+  size_t cap;
+  scnfg_error *err;
+  bool failed;
+} lexer;
+
+static bool lfail (lexer *lx, unsigned line, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
+static bool lfail (lexer *lx, unsigned line, const char *fmt, ...) {
+  char msg[200];
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (msg, sizeof msg, fmt, ap);
+  va_end (ap);
+  if (!lx->failed) error_set (lx->err, ERROR_INPUT, lx->name, line, 0, "%s", msg);
+  lx->failed = true;
+  return false;
+}
+
+static void put (lexer *lx, size_t *n, char c) {
+  if (*n + 2 > lx->cap) lx->cap = 2 * (*n + 2), lx->text = mem_realloc (lx->text, lx->cap);
+  lx->text[(*n)++] = c;
+  lx->text[*n] = 0;
+}
+
+/* Advances to the next token; false on a lexical error. */
+static bool next (lexer *lx) {
+  while (lx->s < lx->end && isspace ((unsigned char) *lx->s)) {
+    if (*lx->s == '\n') lx->line++;
+    lx->s++;
+  }
+  size_t n = 0;
+  if (!lx->text) lx->cap = 64, lx->text = mem_alloc (lx->cap);
+  lx->text[0] = 0;
+  lx->tline = lx->line;
+  if (lx->s >= lx->end) return lx->tok = TK_EOF, true;
+  char c = *lx->s;
+  if (c == '{' || c == '}' || c == ',') {
+    lx->s++;
+    lx->tok = c == '{' ? TK_LBRACE : c == '}' ? TK_RBRACE : TK_COMMA;
+    return true;
+  }
+  if (isdigit ((unsigned char) c) || c == '-' || c == '+' || c == '.') {
+    while (lx->s < lx->end && (isalnum ((unsigned char) *lx->s) || strchr ("+-./", *lx->s))) put (lx, &n, *lx->s++);
+    lx->tok = TK_NUMBER;
+    return true;
+  }
+  if (c == '"') {
+    lx->s++;
+    for (;;) {
+      if (lx->s >= lx->end) return lfail (lx, lx->tline, "end of file inside a quoted label");
+      char d = *lx->s++;
+      if (d == '"') break;
+      if (d == '\n') lx->line++;
+      if (d == '\\' && lx->s < lx->end && (*lx->s == '"' || *lx->s == '\\')) d = *lx->s++;
+      put (lx, &n, d);
+    }
+    lx->tok = TK_TEXT;
+    return true;
+  }
+  while (lx->s < lx->end && !isspace ((unsigned char) *lx->s)) put (lx, &n, *lx->s++);
+  lx->tok = TK_SYMBOL;
+  return true;
+}
+
+/* Gambit's number forms, exactly: [+-]D, [+-]D/D, [+-]D.D*, .D, with an
+ * optional exponent e[+-]D on decimals. */
+static bool number (lexer *lx, mpq_t out) {
+  const char *t = lx->text;
+  char buf[128];
+  const char *why = "malformed number";
+  size_t len = strlen (t);
+  if (len == 0 || len >= 100) return lfail (lx, lx->tline, "malformed number '%.40s'", t);
+  const char *e = strpbrk (t, "eE");
+  size_t mlen = e ? (size_t) (e - t) : len;
+  size_t k = 0;
+  size_t i = 0;
+  if (t[0] == '+') i = 1;
+  else if (t[0] == '-') buf[k++] = '-', i = 1;
+  if (i < mlen && t[i] == '.') buf[k++] = '0';
+  for (; i < mlen; i++) buf[k++] = t[i];
+  if (k && buf[k - 1] == '.') buf[k++] = '0';
+  buf[k] = 0;
+  if (e && strchr (buf, '/')) return lfail (lx, lx->tline, "malformed number '%s'", t);
+  if (!rat_parse_str (out, buf, &why)) return lfail (lx, lx->tline, "malformed number '%s' (%s)", t, why);
+  if (e) {
+    char *endp;
+    const char *x = e + 1;
+    if (!*x || (!isdigit ((unsigned char) *x) && !((*x == '+' || *x == '-') && isdigit ((unsigned char) x[1]))))
+      return lfail (lx, lx->tline, "malformed exponent in '%s'", t);
+    long ex = strtol (x, &endp, 10);
+    if (*endp || ex > 1000 || ex < -1000) return lfail (lx, lx->tline, "malformed exponent in '%s'", t);
+    mpz_t p;
+    mpz_init (p);
+    mpz_ui_pow_ui (p, 10, (unsigned long) labs (ex));
+    mpq_t f;
+    mpq_init (f);
+    mpq_set_z (f, p);
+    if (ex >= 0) mpq_mul (out, out, f);
+    else mpq_div (out, out, f);
+    mpq_clear (f);
+    mpz_clear (p);
+  }
+  return true;
+}
+
+static bool integer (lexer *lx, long lo, long hi, long *out, const char *what) {
+  if (lx->tok != TK_NUMBER) return lfail (lx, lx->tline, "expected %s", what);
+  char *endp;
+  long v = strtol (lx->text, &endp, 10);
+  if (*endp || !isdigit ((unsigned char) lx->text[0]) || v < lo || v > hi)
+    return lfail (lx, lx->tline, "expected %s, found '%.40s'", what, lx->text);
+  *out = v;
+  return next (lx);
+}
+
+/* ---- tree ------------------------------------------------------------- */
+
+typedef struct labels {
+  size_t n;
+  char **s;
+} labels;
+
+typedef struct infoset {  /* a player's or chance's information set */
+  int player;             /* 0 = chance */
+  long id;
+  char *label;
+  labels acts;
+  mpq_t *probs;           /* chance only */
+  unsigned line;
+} infoset;
+
+typedef struct outcome {
+  long id;
+  char *label;
+  mpq_t *pay;             /* nplayers */
+} outcome;
+
+typedef struct node {
+  char type;              /* 'c', 'p', 't' */
+  int player;
+  size_t iset;            /* index into isets */
+  long outcome;           /* 0: none */
+  size_t *kids;
+  size_t nkids;
+  unsigned line;
+} node;
+
+typedef struct parser {
+  lexer lx;
+  unsigned nplayers;
+  char **players;
+  infoset *isets;
+  size_t nisets;
+  outcome *outs;
+  size_t nouts;
+  node *nodes;
+  size_t nnodes;
+} parser;
+
+static void labels_free (labels *l) {
+  for (size_t i = 0; i < l->n; i++) free (l->s[i]);
+  free (l->s);
+  l->s = NULL, l->n = 0;
+}
+
+static bool labels_equal (const labels *a, const labels *b) {
+  if (a->n != b->n) return false;
+  for (size_t i = 0; i < a->n; i++)
+    if (strcmp (a->s[i], b->s[i])) return false;
+  return true;
+}
+
+/* Reads an optional outcome: number, then optionally "label" { payoffs }. */
+static bool parse_outcome (parser *p, long *id) {
+  lexer *lx = &p->lx;
+  unsigned line = lx->tline;
+  if (!integer (lx, 0, 1L << 30, id, "an outcome number")) return false;
+  if (lx->tok != TK_TEXT) {
+    if (*id == 0) return true;
+    for (size_t i = 0; i < p->nouts; i++)
+      if (p->outs[i].id == *id) return true;
+    return lfail (lx, line, "outcome %ld is used before it is defined", *id);
+  }
+  if (*id == 0) return lfail (lx, line, "outcome 0 (the null outcome) cannot have a label or payoffs");
+  char *label = mem_strdup (lx->text);
+  if (!next (lx)) return free (label), false;
+  if (lx->tok != TK_LBRACE) return free (label), lfail (lx, lx->tline, "expected '{' before the payoffs");
+  if (!next (lx)) return free (label), false;
+  mpq_t *pay = mem_alloc (p->nplayers * sizeof *pay);
+  for (unsigned i = 0; i < p->nplayers; i++) mpq_init (pay[i]);
+  bool ok = true;
+  for (unsigned i = 0; i < p->nplayers && ok; i++) {
+    if (lx->tok != TK_NUMBER) ok = lfail (lx, lx->tline, "expected a payoff for player %u of outcome %ld", i + 1, *id);
+    else ok = number (lx, pay[i]) && next (lx) && (lx->tok != TK_COMMA || next (lx));
+  }
+  if (ok && lx->tok != TK_RBRACE) ok = lfail (lx, lx->tline, "expected '}' after %u payoffs of outcome %ld", p->nplayers, *id);
+  if (ok) ok = next (lx);
+  outcome *prev = NULL;
+  for (size_t i = 0; i < p->nouts && ok; i++)
+    if (p->outs[i].id == *id) prev = &p->outs[i];
+  if (ok && prev) {
+    bool same = !strcmp (prev->label, label);
+    for (unsigned i = 0; i < p->nplayers; i++) same &= mpq_equal (prev->pay[i], pay[i]) != 0;
+    if (!same) ok = lfail (lx, line, "outcome %ld does not match its previous definition", *id);
+  }
+  if (ok && !prev) {
+    p->outs = mem_realloc (p->outs, (p->nouts + 1) * sizeof *p->outs);
+    p->outs[p->nouts].id = *id, p->outs[p->nouts].label = label, p->outs[p->nouts].pay = pay;
+    p->nouts++;
+    return true;
+  }
+  free (label);
+  for (unsigned i = 0; i < p->nplayers; i++) mpq_clear (pay[i]);
+  free (pay);
+  return ok;
+}
+
+static bool parse_node (parser *p, size_t *out, unsigned depth);
+
+static bool parse_node (parser *p, size_t *out, unsigned depth) {
+  lexer *lx = &p->lx;
+  if (depth > 64) return lfail (lx, lx->tline, "the tree is deeper than 64 levels");
+  if (lx->tok == TK_EOF) return lfail (lx, lx->tline, "unexpected end of file: a node is missing");
+  if (lx->tok != TK_SYMBOL || strlen (lx->text) != 1 || !strchr ("cpt", lx->text[0]))
+    return lfail (lx, lx->tline, "expected a node type c, p or t, found '%.40s'", lx->text);
+  node nd;
+  memset (&nd, 0, sizeof nd);
+  nd.type = lx->text[0];
+  nd.line = lx->tline;
+  if (!next (lx)) return false;
+  if (lx->tok != TK_TEXT) return lfail (lx, lx->tline, "expected the node's label (a quoted string)");
+  if (!next (lx)) return false;
+  if (nd.type != 't') {
+    long pl = 0, id;
+    if (nd.type == 'p' && !integer (lx, 1, (long) p->nplayers, &pl, "a player number")) return false;
+    unsigned iline = lx->tline;
+    if (!integer (lx, 1, 1L << 30, &id, "an information set number")) return false;
+    nd.player = (int) pl;
+    size_t found = p->nisets;
+    for (size_t i = 0; i < p->nisets; i++)
+      if (p->isets[i].player == nd.player && p->isets[i].id == id) found = i;
+    if (lx->tok == TK_TEXT) {
+      infoset is;
+      memset (&is, 0, sizeof is);
+      is.player = nd.player, is.id = id, is.line = iline;
+      is.label = mem_strdup (lx->text);
+      bool ok = next (lx);
+      if (ok && lx->tok != TK_LBRACE) ok = lfail (lx, lx->tline, "expected '{' before the actions");
+      if (ok) ok = next (lx);
+      size_t capp = 0;
+      while (ok && lx->tok != TK_RBRACE) {
+        if (lx->tok != TK_TEXT) {
+          ok = lfail (lx, lx->tline, "expected an action label (a quoted string)");
+          break;
+        }
+        is.acts.s = mem_realloc (is.acts.s, (is.acts.n + 1) * sizeof *is.acts.s);
+        is.acts.s[is.acts.n++] = mem_strdup (lx->text);
+        ok = next (lx);
+        if (ok && nd.type == 'c') {
+          if (is.acts.n > capp) capp = 2 * is.acts.n, is.probs = mem_realloc (is.probs, capp * sizeof *is.probs);
+          mpq_init (is.probs[is.acts.n - 1]);
+          if (lx->tok != TK_NUMBER) ok = lfail (lx, lx->tline, "expected the probability of chance action '%s'", is.acts.s[is.acts.n - 1]);
+          else ok = number (lx, is.probs[is.acts.n - 1]) && next (lx);
+        }
+      }
+      if (ok && !is.acts.n) ok = lfail (lx, iline, "an information set needs at least one action");
+      if (ok) ok = next (lx);
+      if (ok && found < p->nisets) {
+        infoset *prev = &p->isets[found];
+        bool same = !strcmp (prev->label, is.label) && labels_equal (&prev->acts, &is.acts);
+        for (size_t i = 0; same && nd.type == 'c' && i < is.acts.n; i++) same = mpq_equal (prev->probs[i], is.probs[i]);
+        if (!same) ok = lfail (lx, iline, "information set %ld does not match its previous definition", id);
+      }
+      if (ok && found == p->nisets) {
+        p->isets = mem_realloc (p->isets, (p->nisets + 1) * sizeof *p->isets);
+        p->isets[p->nisets++] = is;
+      } else {
+        if (nd.type == 'c')
+          for (size_t i = 0; i < is.acts.n && is.probs; i++) mpq_clear (is.probs[i]);
+        free (is.probs), free (is.label), labels_free (&is.acts);
+      }
+      if (!ok) return false;
+    } else if (found == p->nisets) {
+      return lfail (lx, iline, "information set %ld is used before it is defined", id);
+    }
+    for (size_t i = 0; i < p->nisets; i++)
+      if (p->isets[i].player == nd.player && p->isets[i].id == id) nd.iset = i;
+  }
+  if (!parse_outcome (p, &nd.outcome)) return false;
+  size_t me = p->nnodes;
+  p->nodes = mem_realloc (p->nodes, (p->nnodes + 1) * sizeof *p->nodes);
+  p->nodes[p->nnodes++] = nd;
+  if (nd.type != 't') {
+    size_t nk = p->isets[nd.iset].acts.n;
+    size_t *kids = mem_alloc (nk * sizeof *kids);
+    for (size_t i = 0; i < nk; i++)
+      if (!parse_node (p, &kids[i], depth + 1)) {
+        p->nodes[me].kids = kids, p->nodes[me].nkids = i;
+        return false;
+      }
+    p->nodes[me].kids = kids, p->nodes[me].nkids = nk;
+  }
+  *out = me;
+  return true;
+}
+
+static void parser_free (parser *p) {
+  for (unsigned i = 0; i < p->nplayers; i++) free (p->players[i]);
+  free (p->players);
+  for (size_t i = 0; i < p->nisets; i++) {
+    infoset *is = &p->isets[i];
+    if (is->probs)
+      for (size_t k = 0; k < is->acts.n; k++) mpq_clear (is->probs[k]);
+    free (is->probs), free (is->label);
+    labels_free (&is->acts);
+  }
+  free (p->isets);
+  for (size_t i = 0; i < p->nouts; i++) {
+    for (unsigned k = 0; k < p->nplayers; k++) mpq_clear (p->outs[i].pay[k]);
+    free (p->outs[i].pay), free (p->outs[i].label);
+  }
+  free (p->outs);
+  for (size_t i = 0; i < p->nnodes; i++) free (p->nodes[i].kids);
+  free (p->nodes);
+  free (p->lx.text);
+}
+
+/* ---- building the game ----------------------------------------------------- */
+
+/* XML-safe id: [A-Za-z_][A-Za-z0-9_.-]{0,63}. */
+static char *safe_id (const char *s, const char *dflt) {
+  char *o = mem_alloc (66);
+  size_t k = 0;
+  for (; *s && k < 64; s++) {
+    char c = *s;
+    if (!(isalnum ((unsigned char) c) || c == '_' || c == '.' || c == '-')) c = '_';
+    if (k == 0 && !(isalpha ((unsigned char) c) || c == '_')) o[k++] = '_';
+    o[k++] = c;
+  }
+  o[k] = 0;
+  if (!k) snprintf (o, 66, "%s", dflt);
+  return o;
+}
+
+/* Labels without whitespace, nonempty, unique: "x y" -> "x_y", "" -> dflt<i>, repeats -> "_2"... */
+static char **safe_labels (const labels *l, char d) {
+  char **o = mem_alloc (l->n * sizeof *o);
+  for (size_t i = 0; i < l->n; i++) {
+    size_t len = strlen (l->s[i]);
+    char *s = mem_alloc (len + 24);
+    for (size_t k = 0; k <= len; k++) s[k] = isspace ((unsigned char) l->s[i][k]) ? '_' : l->s[i][k];
+    if (!len) snprintf (s, 24, "%c%zu", d, i);
+    for (unsigned rep = 2;; rep++) {
+      bool dup = false;
+      for (size_t j = 0; j < i && !dup; j++) dup = !strcmp (o[j], s);
+      if (!dup) break;
+      size_t base = strlen (s);
+      char *t = s;
+      s = mem_alloc (base + 24);
+      snprintf (s, base + 24, "%s_%u", t, rep);
+      free (t);
+    }
+    o[i] = s;
+  }
+  return o;
+}
+
+static void add_outcome (parser *p, mpq_t *acc, long id) {
+  if (!id) return;
+  for (size_t i = 0; i < p->nouts; i++)
+    if (p->outs[i].id == id)
+      for (unsigned k = 0; k < p->nplayers; k++) mpq_add (acc[k], acc[k], p->outs[i].pay[k]);
+}
+
+static bool build (parser *p, size_t root, const char *title, game **out) {
+  lexer *lx = &p->lx;
+  const node *r = &p->nodes[root];
+  if (p->nplayers != 2) return lfail (lx, 1, "not a signaling game: it needs exactly two players (it has %u)", p->nplayers);
+  if (r->type != 'c') return lfail (lx, r->line, "not a signaling game: the root must be a chance node over the types");
+  const infoset *ti = &p->isets[r->iset];
+  size_t K = r->nkids;
+  if (K < 2) return lfail (lx, r->line, "not a signaling game: the chance root needs at least two types");
+  mpq_t sum;
+  mpq_init (sum);
+  for (size_t t = 0; t < K; t++) mpq_add (sum, sum, ti->probs[t]);
+  bool one = mpq_cmp_ui (sum, 1, 1) == 0;
+  mpq_clear (sum);
+  if (!one) return lfail (lx, r->line, "the chance probabilities at the root do not sum to 1");
+  int S = -1, R = -1;
+  size_t M = 0, A = 0;
+  size_t *siset = mem_alloc (K * sizeof *siset);
+  size_t *riset = NULL;
+  bool ok = true;
+  for (size_t t = 0; t < K && ok; t++) {
+    const node *s = &p->nodes[r->kids[t]];
+    if (s->type != 'p') {
+      ok = lfail (lx, s->line, "not a signaling game: below the chance root every node must be the sender's");
+      break;
+    }
+    if (S < 0) S = s->player, M = s->nkids, riset = mem_alloc (M * sizeof *riset);
+    if (s->player != S || s->nkids != M) {
+      ok = lfail (lx, s->line, "not a signaling game: every type's node must be the same player's, with the same number of messages");
+      break;
+    }
+    siset[t] = s->iset;
+    for (size_t u = 0; u < t && ok; u++)
+      if (siset[u] == s->iset) ok = lfail (lx, s->line, "not a signaling game: the sender does not observe its type (types share an information set)");
+    for (size_t m = 0; m < M && ok; m++) {
+      const node *q = &p->nodes[s->kids[m]];
+      if (q->type != 'p' || q->player == S) {
+        ok = lfail (lx, q->line, "not a signaling game: after each message the other player must move");
+        break;
+      }
+      if (R < 0) R = q->player, A = q->nkids;
+      if (q->nkids != A) {
+        ok = lfail (lx, q->line, "not a signaling game: the receiver must have the same actions after every message");
+        break;
+      }
+      if (t == 0) {
+        riset[m] = q->iset;
+        for (size_t m2 = 0; m2 < m && ok; m2++)
+          if (riset[m2] == q->iset) ok = lfail (lx, q->line, "not a signaling game: the receiver does not observe the message (messages share an information set)");
+      } else if (riset[m] != q->iset)
+        ok = lfail (lx, q->line, "not a signaling game: the receiver observes more than the message (its information set depends on the type)");
+      for (size_t a = 0; a < A && ok; a++)
+        if (p->nodes[q->kids[a]].type != 't')
+          ok = lfail (lx, p->nodes[q->kids[a]].line, "not a signaling game: the receiver's actions must end the game");
+    }
+  }
+  if (!ok) {
+    free (siset), free (riset);
+    return false;
+  }
+  game *g = game_new (title);
+  g->file = mem_strdup (lx->name);
+  char dflt[8];
+  int pid[2];
+  char *ids[2];
+  for (unsigned i = 0; i < 2; i++) {
+    snprintf (dflt, sizeof dflt, "P%u", i + 1);
+    ids[i] = safe_id (p->players[i], dflt);
+  }
+  if (!strcmp (ids[0], ids[1])) {
+    char *t = mem_alloc (strlen (ids[1]) + 3);
+    sprintf (t, "%s_2", ids[1]);
+    free (ids[1]);
+    ids[1] = t;
+  }
+  for (unsigned i = 0; i < 2; i++) pid[i] = game_add_player (g, ids[i]), free (ids[i]);
+  game_set_leader (g, pid[S - 1]);
+  int th = game_add_var (g, GAME_EXOGENOUS, "type", (unsigned) K);
+  game_set_line (g, th, r->line);
+  game_set_prior (g, th, (const mpq_t *) ti->probs);
+  char **l = safe_labels (&ti->acts, 't');
+  game_set_labels (g, th, l);
+  for (size_t i = 0; i < K; i++) free (l[i]);
+  free (l);
+  int m = game_add_var (g, GAME_ACTION, "message", (unsigned) M);
+  game_set_owner (g, m, pid[S - 1]);
+  game_set_stage (g, m, 1);
+  game_add_observation (g, m, th);
+  game_set_line (g, m, p->nodes[r->kids[0]].line);
+  l = safe_labels (&p->isets[siset[0]].acts, 'm');
+  game_set_labels (g, m, l);
+  for (size_t i = 0; i < M; i++) free (l[i]);
+  free (l);
+  int a = game_add_var (g, GAME_ACTION, "action", (unsigned) A);
+  game_set_owner (g, a, pid[R - 1]);
+  game_set_stage (g, a, 2);
+  game_add_observation (g, a, m);
+  l = safe_labels (&p->isets[riset[0]].acts, 'a');
+  game_set_labels (g, a, l);
+  for (size_t i = 0; i < A; i++) free (l[i]);
+  free (l);
+  size_t n = K * M * A;
+  mpq_t *tab[2], acc[2];
+  for (int i = 0; i < 2; i++) {
+    tab[i] = mem_alloc (n * sizeof *tab[i]);
+    for (size_t k = 0; k < n; k++) mpq_init (tab[i][k]);
+    mpq_init (acc[i]);
+  }
+  for (size_t t = 0; t < K; t++) {
+    const node *s = &p->nodes[r->kids[t]];
+    for (size_t mm = 0; mm < M; mm++) {
+      const node *q = &p->nodes[s->kids[mm]];
+      for (size_t aa = 0; aa < A; aa++) {
+        const node *z = &p->nodes[q->kids[aa]];
+        mpq_set_ui (acc[0], 0, 1), mpq_set_ui (acc[1], 0, 1);
+        add_outcome (p, acc, r->outcome), add_outcome (p, acc, s->outcome);
+        add_outcome (p, acc, q->outcome), add_outcome (p, acc, z->outcome);
+        for (int i = 0; i < 2; i++) mpq_set (tab[i][(t * M + mm) * A + aa], acc[i]);
+      }
+    }
+  }
+  int parents[3] = {th, m, a};
+  for (int i = 0; i < 2; i++) {
+    char uid[80];
+    snprintf (uid, sizeof uid, "u_%s", g->players[i]);
+    int u = game_add_var (g, GAME_UTILITY, uid, 0);
+    game_set_owner (g, u, pid[i]);
+    game_set_expr (g, u, game_expr_table (3, parents, n, NULL, (const mpq_t *) tab[i]));
+    for (size_t k = 0; k < n; k++) mpq_clear (tab[i][k]);
+    free (tab[i]);
+    mpq_clear (acc[i]);
+  }
+  free (siset), free (riset);
+  if (!game_finish (g, lx->err)) {
+    lx->failed = true;
+    game_free (g);
+    return false;
+  }
+  *out = g;
+  return true;
+}
+
+bool efgread_memory (game **out, const char *buf, size_t len, const char *name, scnfg_error *err) {
+  *out = NULL;
+  if (len > EFGREAD_MAX_BYTES) return error_set (err, ERROR_INPUT, name, 0, 0, "file larger than %zu bytes", EFGREAD_MAX_BYTES);
+  parser p;
+  memset (&p, 0, sizeof p);
+  lexer *lx = &p.lx;
+  lx->s = buf, lx->end = buf + len, lx->name = name, lx->line = 1, lx->err = err;
+  char *title = NULL;
+  bool ok = next (lx);
+  if (ok && (lx->tok != TK_SYMBOL || strcmp (lx->text, "EFG"))) ok = lfail (lx, lx->tline, "expected 'EFG' (not a Gambit extensive game file)");
+  if (ok) ok = next (lx);
+  if (ok && (lx->tok != TK_NUMBER || strcmp (lx->text, "2"))) ok = lfail (lx, lx->tline, "only EFG version 2 is accepted");
+  if (ok) ok = next (lx);
+  if (ok && (lx->tok != TK_SYMBOL || (strcmp (lx->text, "R") && strcmp (lx->text, "D"))))
+    ok = lfail (lx, lx->tline, "expected the data type R or D");
+  if (ok) ok = next (lx);
+  if (ok && lx->tok != TK_TEXT) ok = lfail (lx, lx->tline, "expected the game's title (a quoted string)");
+  if (ok) title = mem_strdup (lx->text), ok = next (lx);
+  if (ok && lx->tok != TK_LBRACE) ok = lfail (lx, lx->tline, "expected '{' before the player list");
+  if (ok) ok = next (lx);
+  while (ok && lx->tok == TK_TEXT) {
+    p.players = mem_realloc (p.players, (p.nplayers + 1) * sizeof *p.players);
+    p.players[p.nplayers++] = mem_strdup (lx->text);
+    ok = next (lx);
+  }
+  if (ok && lx->tok != TK_RBRACE) ok = lfail (lx, lx->tline, "expected '}' after the player names");
+  if (ok) ok = next (lx);
+  if (ok && lx->tok == TK_TEXT) ok = next (lx); /* the optional comment */
+  size_t root = 0;
+  if (ok) ok = parse_node (&p, &root, 0);
+  if (ok && lx->tok != TK_EOF) ok = lfail (lx, lx->tline, "unexpected '%.40s' after the last node", lx->text);
+  if (ok) ok = build (&p, root, title, out);
+  free (title);
+  parser_free (&p);
+  if (!ok && !error_is_set (err)) error_set (err, ERROR_INPUT, name, 0, 0, "bad .efg file");
+  return ok;
+}
+
+bool efgread_file (game **out, const char *path, scnfg_error *err) {
+  *out = NULL;
+  FILE *f = fopen (path, "rb");
+  if (!f) return error_set (err, ERROR_IO, path, 0, 0, "cannot open: %s", strerror (errno));
+  size_t cap = 1 << 16, n = 0;
+  char *buf = mem_alloc (cap);
+  for (;;) {
+    if (n == cap) {
+      if (cap > EFGREAD_MAX_BYTES) break;
+      cap *= 2, buf = mem_realloc (buf, cap);
+    }
+    size_t k = fread (buf + n, 1, cap - n, f);
+    if (!k) break;
+    n += k;
+  }
+  bool rerr = ferror (f);
+  fclose (f);
+  if (rerr) {
+    free (buf);
+    return error_set (err, ERROR_IO, path, 0, 0, "read error");
+  }
+  bool ok = efgread_memory (out, buf, n, path, err);
+  free (buf);
+  return ok;
+}

@@ -1,0 +1,44 @@
+/* Game files: the XML reader (RelaxNG-validated, hardened) and writer, and the
+ * reader of policy profiles. The only file of the game side that uses libxml2.
+ * Schemas: solver/model/scnfg.rng (games), solver/model/result.rng (results and
+ * profiles), compiled into the binary. */
+#ifndef SCNFG_SOLVER_MODEL_GAMEXML_H
+#define SCNFG_SOLVER_MODEL_GAMEXML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct game;
+struct game_profile;
+struct scnfg_error;
+
+#define GAMEXML_MAX_BYTES ((size_t) 64 << 20) /* larger inputs are rejected */
+#define GAMEXML_MAX_DEPTH 100                 /* deeper element nesting is rejected */
+
+/* Reads, validates against the schema and checks (game_finish) a game file.
+ * On success *out is a new finished game owned by the caller (game_free).
+ * On failure returns false with an ERROR_INPUT (or ERROR_IO) record naming
+ * the file, the line and the element; *out is NULL. Never prints, never
+ * touches the network, rejects documents carrying a DTD. */
+bool gamexml_read_file (struct game **out, const char *path, struct scnfg_error *err);
+/* Same from memory; 'name' is used in messages. */
+bool gamexml_read_memory (struct game **out, const char *buf, size_t len, const char *name,
+                          struct scnfg_error *err);
+
+/* Writes finished g as a game file that reads back to an equal game. Returns
+ * false if a write failed. */
+bool gamexml_write (FILE *f, const struct game *g);
+/* Atomically writes g to path ("-": stdout). */
+bool gamexml_write_file (const struct game *g, const char *path, struct scnfg_error *err);
+
+/* Reads a profile for finished g from a <profile> document or the <profile>
+ * inside a <scnfg-result> document (result.rng). Checks stages, action ids,
+ * observation sets and value ranges against g. *out is owned by the caller
+ * (profile_free). */
+bool gamexml_read_profile_file (struct game_profile **out, const struct game *g, const char *path,
+                                struct scnfg_error *err);
+bool gamexml_read_profile_memory (struct game_profile **out, const struct game *g, const char *buf, size_t len,
+                                  const char *name, struct scnfg_error *err);
+
+#endif
