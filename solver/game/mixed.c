@@ -347,20 +347,7 @@ static bool tick (walker *w) {
 
 /* Advances over endogenous, inactive, instinct-only and exogenous variables;
  * returns the index in g->order of the next choice (or nfixed at a leaf). */
-static unsigned advance (walker *w, unsigned k) {
-  const game *g = w->g;
-  while (k < g->nfixed) {
-    int v = g->order[k];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_EXOGENOUS) w->vals[v] = w->fixed[v];
-    else if (x->kind == GAME_ENDOGENOUS) w->vals[v] = (int) game_eval (x->expr, w->vals);
-    else if (!game_active (g, v, w->vals)) w->vals[v] = 0;
-    else if (x->layers == GAME_L1) w->vals[v] = game_instinct (g, v, w->vals);
-    else break;
-    k++;
-  }
-  return k;
-}
+static unsigned advance (walker *w, unsigned k) { return game_advance_forced (w->g, k, w->vals, w->fixed); }
 
 static void leaf_rewards (walker *w, mpq_t uf, mpq_t ul) {
   mpq_t r[2];
