@@ -65,15 +65,6 @@ void sse_options_clear (sse_options *o) { mpq_clear (o->eps); }
 
 static const char *concept_names[] = {"sse", "scne", "satisficing"};
 
-bool sse_concept_parse (const char *s, sse_concept *out) {
-  for (unsigned i = 0; i < 3; i++)
-    if (!strcmp (s, concept_names[i])) {
-      *out = (sse_concept) i;
-      return true;
-    }
-  return false;
-}
-
 const char *sse_concept_name (sse_concept c) { return concept_names[c]; }
 
 /* ---- common ------------------------------------------------------------ */
