@@ -87,16 +87,6 @@ static void fail (chk *c, unsigned stage, size_t idx, int played, int dev, const
 
 static bool choice (const game_var *x) { return (x->layers & (GAME_L2 | GAME_L3)) != 0; }
 
-static bool instinct_confounded (const game *g, const game_var *x) {
-  for (unsigned w = 0; w < g->nvars; w++) {
-    if (!game_expr_reads (x->expr, (int) w)) continue;
-    bool seen = false;
-    for (unsigned j = 0; j < x->nobs; j++) seen |= x->obs[j] == (int) w;
-    if (!seen) return true;
-  }
-  return false;
-}
-
 static bool expired (chk *c) {
   if (c->stop) return true;
   if ((++c->steps & 1023) == 0 && c->o->lim && limits_expired (c->o->lim)) c->stop = true;
@@ -107,14 +97,7 @@ static bool expired (chk *c) {
 static void expand (chk *c, unsigned k, int *vals, const mpq_t prob) {
   const game *g = c->g;
   if (expired (c)) return;
-  for (; k < g->nfixed; k++) {
-    int v = g->order[k];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_ENDOGENOUS) vals[v] = (int) game_eval (x->expr, vals);
-    else if (x->kind == GAME_ACTION && !game_active (g, v, vals)) vals[v] = 0;
-    else if (x->kind == GAME_ACTION && !choice (x)) vals[v] = game_instinct (g, v, vals);
-    else break;
-  }
+  k = game_advance_forced (g, k, vals, NULL);
   if (k == g->nfixed) return;
   int v = g->order[k];
   const game_var *x = &g->vars[v];
@@ -614,7 +597,7 @@ bool chk_commit_check (const game *g, const game_profile *p, const chk_commit_op
     const game_var *x = game_stage (g, t);
     if (o->concept == CHK_COMMIT_SCNE) c.kres[t] = (x->layers & GAME_L3) != 0;
     if (o->concept == CHK_COMMIT_SATISFICING && x->player == c.F) {
-      c.inst_ok[t] = (x->layers & (GAME_L1 | GAME_L3)) || !instinct_confounded (g, x);
+      c.inst_ok[t] = (x->layers & (GAME_L1 | GAME_L3)) || !game_stage_confounded (g, t);
       c.tres[t] = c.inst_ok[t];
     }
   }
