@@ -11,6 +11,8 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
+#include "solver/model/resulttext.h"
 #include "solver/game/spe.h"
 #include "solver/game/sse.h"
 #include "base/rat.h"
@@ -174,8 +176,8 @@ static int run (int argc, char **argv, sse_options *so) {
     game_free (g);
     return cli_report (&err);
   }
-  if (xml) profile_solution_write_xml (out.f, g, &sol);
-  else profile_solution_print (out.f, g, &sol, (size_t) max_print);
+  if (xml) result_write_solution (out.f, g, &sol);
+  else resulttext_solution (out.f, g, &sol, (size_t) max_print);
   int rc = sol.status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
   if (!afile_commit (&out, &err)) rc = cli_report (&err);
   if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", sol.reason);

@@ -11,6 +11,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
 #include "tests/testutil.h"
 
 static const struct { const char *name; unsigned line; const char *msg; } bad[] = {
@@ -177,7 +178,7 @@ static void expect_profile_error (const game *g, const char *doc, unsigned line,
   scnfg_error err;
   error_init (&err);
   game_profile *p = (game_profile *) 1;
-  ck_assert_msg (!gamexml_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err), "accepted: %s", doc);
+  ck_assert_msg (!result_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err), "accepted: %s", doc);
   ck_assert_ptr_null (p);
   ck_assert_msg (err.line == line, "line %u, expected %u (%s)", err.line, line, err.msg);
   ck_assert_msg (strstr (err.msg, msg), "message '%s', expected '%s'", err.msg, msg);
@@ -193,7 +194,7 @@ START_TEST (profile_read) {
   scnfg_error err;
   error_init (&err);
   game_profile *p;
-  ck_assert_msg (gamexml_read_profile_memory (&p, g, good, strlen (good), "p.xml", &err), "%s", err.msg);
+  ck_assert_msg (result_read_profile_memory (&p, g, good, strlen (good), "p.xml", &err), "%s", err.msg);
   ck_assert_int_eq (p->pol[0].act[0], 1);
   ck_assert_int_eq (p->pol[1].act[0], 0);
   ck_assert_int_eq (p->pol[1].act[1], PROFILE_NONE);

@@ -10,6 +10,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
 #include "tests/testutil.h"
 
 
@@ -107,13 +108,13 @@ START_TEST (xml_round_trip) {
   char *b = NULL;
   size_t n = 0;
   FILE *f = open_memstream (&b, &n);
-  profile_write_xml (f, g, p, 0);
+  result_write_profile (f, g, p, 0);
   fclose (f);
   ck_assert_msg (strstr (b, "<policy stage=\"2\" action=\"x2\" layer=\"1\" observes=\"x1\">\n  </policy>"), "%s", b);
   scnfg_error err;
   error_init (&err);
   game_profile *q;
-  ck_assert_msg (gamexml_read_profile_memory (&q, g, b, n, "p.xml", &err), "%s", err.msg);
+  ck_assert_msg (result_read_profile_memory (&q, g, b, n, "p.xml", &err), "%s", err.msg);
   for (unsigned t = 0; t < 3; t++) {
     ck_assert_uint_eq (q->pol[t].layer, p->pol[t].layer);
     ck_assert_uint_eq (q->pol[t].size, p->pol[t].size);
