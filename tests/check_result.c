@@ -88,6 +88,18 @@ static void expect_mixed_error (const game *g, const doc *d, const char *msg) {
   ck_assert_msg (strstr (e.msg, msg) != NULL, "'%s', expected '%s'", e.msg, msg);
 }
 
+static void read_profile_ok (const game *g, const doc *d, game_profile **p) {
+  scnfg_error e;
+  error_init (&e);
+  ck_assert_msg (result_read_profile_memory (p, g, d->buf, d->len, "r.xml", &e), "%s", e.msg);
+}
+
+static void read_mixed_ok (const game *g, const doc *d, behav_profile **b, behav_cert *c) {
+  scnfg_error e;
+  error_init (&e);
+  ck_assert_msg (result_read_mixed_memory (b, c, g, d->buf, d->len, "r.xml", &e), "%s", e.msg);
+}
+
 START_TEST (pure_solution) {
   game *g = tu_game_fixture ("active-if-tree");
   game_solution sol;
@@ -103,10 +115,8 @@ START_TEST (pure_solution) {
   has (&d, "    <policy stage=\"3\" action=\"e\" layer=\"2\" observes=\"m f\">\n      <play obs=\"0 1\" do=\"0\"/>\n");
   has (&d, "  <outcomes>\n    <outcome prob=\"1\" values=\"m=B f=- e=-\"/>\n  </outcomes>\n</scnfg-result>\n");
   /* read back: the same profile */
-  scnfg_error e;
-  error_init (&e);
   game_profile *p;
-  ck_assert_msg (result_read_profile_memory (&p, g, d.buf, d.len, "r.xml", &e), "%s", e.msg);
+  read_profile_ok (g, &d, &p);
   for (unsigned t = 0; t < g->nstages; t++) {
     ck_assert_uint_eq (p->pol[t].size, sol.profile->pol[t].size);
     ck_assert (!memcmp (p->pol[t].act, sol.profile->pol[t].act, p->pol[t].size * sizeof *p->pol[t].act));
@@ -150,10 +160,8 @@ START_TEST (pure_escaped) {
   has (&d, " game=\"a&amp;b&lt;c&gt;&quot;d'&#9;e\" concept=\"spe\"");
   has (&d, " reason=\"note &lt;&amp;&gt;\">\n");
   has (&d, "<profile game=\"a&amp;b&lt;c&gt;&quot;d'&#9;e\">");
-  scnfg_error e;
-  error_init (&e);
   game_profile *p;
-  ck_assert_msg (result_read_profile_memory (&p, g, d.buf, d.len, "r.xml", &e), "%s", e.msg);
+  read_profile_ok (g, &d, &p);
   profile_free (p);
   free (d.buf);
   profile_solution_clear (&sol);
@@ -175,11 +183,9 @@ START_TEST (mixed_lps) {
            "      <play obs=\"\" mix=\"1/2 1/2\"/>\n    </policy>\n  </commitment>\n");
   has (&d, "    <outcome prob=\"1/2\" values=\"l=U f=R\"/>\n");
   has (&d, "    <lp follower-action=\"1\" bound=\"7/2\" multipliers=\"1/2 0\"/>\n  </certificate>\n</scnfg-result>\n");
-  scnfg_error e;
-  error_init (&e);
   behav_profile *b;
   behav_cert c;
-  ck_assert_msg (result_read_mixed_memory (&b, &c, g, d.buf, d.len, "r.xml", &e), "%s", e.msg);
+  read_mixed_ok (g, &d, &b, &c);
   eq_q (b->prob[0][0], "1/2");
   eq_q (b->prob[0][1], "1/2");
   ck_assert_int_eq (b->pure->pol[1].act[0], 1);
@@ -223,11 +229,9 @@ START_TEST (mixed_tree) {
   has (&d, "<reward player=\"L\" value=\"3/2\"/>");
   has (&d, "<play obs=\"0 1\" mix=\"1/2 1/2\"/>");
   has (&d, "<certificate kind=\"tree\" nodes=\"3\">\n    <frontier node=\"0\"><piece to=\"");
-  scnfg_error e;
-  error_init (&e);
   behav_profile *b;
   behav_cert c;
-  ck_assert_msg (result_read_mixed_memory (&b, &c, g, d.buf, d.len, "r.xml", &e), "%s", e.msg);
+  read_mixed_ok (g, &d, &b, &c);
   ck_assert_int_eq (c.kind, BEHAV_CERT_TREE);
   ck_assert_uint_eq (c.nnodes, 3);
   for (size_t k = 0; k < 3; k++) {

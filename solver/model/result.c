@@ -54,6 +54,18 @@ static void write_obs (FILE *f, const game_policy *pol, size_t idx, int *ov, int
   fputc ('"', f);
 }
 
+/* <policy stage action [player] layer [intuition] observes>: a policy's start tag. */
+static void write_policy_head (FILE *f, const game *g, const game_policy *pol, int indent, const char *player) {
+  xmlw_open (f, indent, "policy");
+  xmlw_attr_uint (f, "stage", pol->stage);
+  xmlw_attr_str (f, "action", g->vars[pol->var].id);
+  if (player) xmlw_attr_str (f, "player", player);
+  xmlw_attr_uint (f, "layer", pol->layer);
+  if (pol->intuition) xmlw_attr_bool (f, "intuition", true);
+  write_observes (f, g, pol);
+  fputs (">\n", f);
+}
+
 /* ---- pure results -------------------------------------------------------- */
 
 void result_write_profile (FILE *f, const game *g, const game_profile *p, int indent) {
@@ -63,13 +75,7 @@ void result_write_profile (FILE *f, const game *g, const game_profile *p, int in
   int *ov = mem_alloc ((g->nvars + 1) * sizeof *ov);
   for (unsigned t = 0; t < p->nstages; t++) {
     const game_policy *pol = &p->pol[t];
-    xmlw_open (f, indent + 2, "policy");
-    xmlw_attr_uint (f, "stage", pol->stage);
-    xmlw_attr_str (f, "action", g->vars[pol->var].id);
-    xmlw_attr_uint (f, "layer", pol->layer);
-    if (pol->intuition) xmlw_attr_bool (f, "intuition", true);
-    write_observes (f, g, pol);
-    fputs (">\n", f);
+    write_policy_head (f, g, pol, indent + 2, NULL);
     for (size_t i = 0; i < pol->size; i++) {
       if (pol->act[i] == PROFILE_NONE) continue;
       int x;
@@ -163,13 +169,7 @@ static void write_behav (FILE *f, const game *g, const behav_profile *b, int ind
       if ((b->prob[t - 1] != NULL) == (part == 1)) continue;
       const game_policy *pol = &b->pure->pol[t - 1];
       const game_var *v = game_stage (g, t);
-      xmlw_open (f, indent + 2, "policy");
-      xmlw_attr_uint (f, "stage", t);
-      xmlw_attr_str (f, "action", v->id);
-      xmlw_attr_str (f, "player", g->players[v->player]);
-      xmlw_attr_uint (f, "layer", pol->layer);
-      write_observes (f, g, pol);
-      fputs (">\n", f);
+      write_policy_head (f, g, pol, indent + 2, g->players[v->player]);
       for (size_t i = 0; i < pol->size; i++) {
         if (pol->act[i] == PROFILE_NONE) continue;
         int x;
@@ -446,10 +446,22 @@ typedef const xmldoc_node *xnode;
 typedef struct reader {
   const char *name;
   scnfg_error *err;
+  bool mixed; /* messages "<NAME>: MSG" (mixed results) or "element <NAME id=..>: MSG" */
 } reader;
 
-/* "element <NAME id=...>: MSG" at n's line; false. */
-#define fail_at(r, n, ...) xmldoc_fail ((r)->err, (r)->name, (n), __VA_ARGS__)
+/* Records the first error at n's line in the reader's style; false. */
+static bool rfail (reader *r, xnode n, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
+static bool rfail (reader *r, xnode n, const char *fmt, ...) {
+  char msg[200];
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (msg, sizeof msg, fmt, ap);
+  va_end (ap);
+  if (!r->mixed) return xmldoc_fail (r->err, r->name, n, "%s", msg);
+  return error_set (r->err, ERROR_INPUT, r->name, n ? xmldoc_line (n) : 0, 0, "<%s>: %s", n ? xmldoc_name (n) : "?",
+                    msg);
+}
+
 #define get_count(r, n, attr, max, out, dflt) xmldoc_attr_count ((r)->err, (r)->name, (n), (attr), (max), (out), (dflt))
 
 /* Splits attribute a of n (free *s) into a new array of its tokens (free); *k tokens. */
@@ -476,7 +488,7 @@ static bool read_observes (reader *r, const game *g, const game_policy *pol, xno
     want[0] = 0;
     for (unsigned i = 0; i < pol->nobs && m < sizeof want; i++)
       m += (size_t) snprintf (want + m, sizeof want - m, "%s%s", i ? " " : "", g->vars[pol->obs[i]].id);
-    fail_at (r, n, "observes must list the stage's observation set in order: \"%s\"", want);
+    rfail (r, n, "observes must list the stage's observation set in order: \"%s\"", want);
   }
   free (tok), free (os);
   return ok;
@@ -488,13 +500,14 @@ static bool read_obs (reader *r, const game *g, const game_policy *pol, xnode c,
   size_t m;
   char **vt = tokens (c, "obs", &s, &m);
   bool ok = true;
-  if (m != pol->nobs) ok = fail_at (r, c, "obs has %zu values, the stage observes %u variables", m, pol->nobs);
+  if (r->mixed && m > pol->nobs + 1) m = pol->nobs + 1; /* the mixed reader counts no further */
+  if (m != pol->nobs) ok = rfail (r, c, "obs has %zu values, the stage observes %u variables", m, pol->nobs);
   for (size_t i = 0; i < m && ok; i++) {
     char *end;
     errno = 0;
     unsigned long x = strtoul (vt[i], &end, 10);
     if (errno || *end || x >= g->vars[pol->obs[i]].domain)
-      ok = fail_at (r, c, "obs value '%s' is outside the domain of '%s'", vt[i], g->vars[pol->obs[i]].id);
+      ok = rfail (r, c, "obs value '%s' is outside the domain of '%s'", vt[i], g->vars[pol->obs[i]].id);
     else vals[pol->obs[i]] = (int) x;
   }
   free (vt), free (s);
@@ -507,14 +520,14 @@ static bool read_play (reader *r, const game *g, game_policy *pol, xnode c, int 
   unsigned xt = 0, act = 0;
   if (ok && pol->intuition) {
     char *xs = xmldoc_attr (c, "x");
-    if (!xs) ok = fail_at (r, c, "a policy with intuition needs x on every play");
+    if (!xs) ok = rfail (r, c, "a policy with intuition needs x on every play");
     free (xs);
     if (ok) ok = get_count (r, c, "x", v->domain - 1, &xt, 0);
   }
   if (ok) ok = get_count (r, c, "do", v->domain - 1, &act, 0);
   if (ok) {
     size_t idx = profile_index (pol, vals, (int) xt);
-    if (pol->act[idx] != PROFILE_NONE) ok = fail_at (r, c, "a second play for the same information set");
+    if (pol->act[idx] != PROFILE_NONE) ok = rfail (r, c, "a second play for the same information set");
     else pol->act[idx] = (int) act;
   }
   return ok;
@@ -523,12 +536,12 @@ static bool read_play (reader *r, const game *g, game_policy *pol, xnode c, int 
 static bool read_policy (reader *r, const game *g, game_profile *p, xnode n) {
   unsigned t;
   if (!get_count (r, n, "stage", 1u << 24, &t, 0)) return false;
-  if (t < 1 || t > g->nstages) return fail_at (r, n, "stage %u does not exist (the game has %u)", t, g->nstages);
+  if (t < 1 || t > g->nstages) return rfail (r, n, "stage %u does not exist (the game has %u)", t, g->nstages);
   game_policy *pol = &p->pol[t - 1];
   const game_var *v = &g->vars[pol->var];
   char *a = xmldoc_attr (n, "action");
   bool ok = !strcmp (a, v->id);
-  if (!ok) fail_at (r, n, "stage %u is action '%s', not '%s'", t, v->id, a);
+  if (!ok) rfail (r, n, "stage %u is action '%s', not '%s'", t, v->id, a);
   free (a);
   if (!ok) return false;
   char *lay = xmldoc_attr (n, "layer");
@@ -550,12 +563,12 @@ static bool read_profile (reader *r, const game *g, xnode pn, game_profile *p) {
   for (xnode c = xmldoc_first (pn); c && ok; c = xmldoc_next (c)) {
     unsigned t = 0;
     ok = get_count (r, c, "stage", 1u << 24, &t, 0);
-    if (ok && t <= g->nstages && t >= 1 && seen[t]) ok = fail_at (r, c, "a second policy for stage %u", t);
+    if (ok && t <= g->nstages && t >= 1 && seen[t]) ok = rfail (r, c, "a second policy for stage %u", t);
     if (ok) ok = read_policy (r, g, p, c);
     if (ok) seen[t] = true;
   }
   for (unsigned t = 1; t <= g->nstages && ok; t++)
-    if (!seen[t]) ok = fail_at (r, pn, "no policy for stage %u", t);
+    if (!seen[t]) ok = rfail (r, pn, "no policy for stage %u", t);
   free (seen);
   return ok;
 }
@@ -565,7 +578,7 @@ bool result_read_profile_memory (game_profile **out, const game *g, const char *
   *out = NULL;
   xmldoc *doc = xmldoc_parse_valid (buf, len, name, result_rng, RESULT_MAX_BYTES, RESULT_MAX_DEPTH, err);
   if (!doc) return false;
-  reader r = {name, err};
+  reader r = {name, err, false};
   xnode root = xmldoc_root (doc);
   xnode pn = root;
   if (xmldoc_is (root, "scnfg-result")) {
@@ -574,7 +587,7 @@ bool result_read_profile_memory (game_profile **out, const game *g, const char *
       if (xmldoc_is (c, "profile")) pn = c;
   }
   bool ok = true;
-  if (!pn || xmldoc_is (root, "scnfg-signal")) ok = fail_at (&r, root, "the result holds no <profile>");
+  if (!pn || xmldoc_is (root, "scnfg-signal")) ok = rfail (&r, root, "the result holds no <profile>");
   game_profile *p = NULL;
   if (ok) {
     p = profile_new (g, 0);
@@ -598,24 +611,12 @@ bool result_read_profile_file (game_profile **out, const game *g, const char *pa
 
 /* ---- reading mixed results ----------------------------------------------- */
 
-/* "<NAME>: MSG" at n's line (the style of the mixed reader); false. */
-static bool mfail (reader *r, xnode n, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
-static bool mfail (reader *r, xnode n, const char *fmt, ...) {
-  char msg[200];
-  va_list ap;
-  va_start (ap, fmt);
-  vsnprintf (msg, sizeof msg, fmt, ap);
-  va_end (ap);
-  return error_set (r->err, ERROR_INPUT, r->name, n ? xmldoc_line (n) : 0, 0, "<%s>: %s", n ? xmldoc_name (n) : "?",
-                    msg);
-}
-
 static bool get_uint (reader *r, xnode n, const char *a, unsigned long max, unsigned long *out) {
   char *s = xmldoc_attr (n, a), *end;
   errno = 0;
   unsigned long x = s ? strtoul (s, &end, 10) : 0;
   bool ok = s && !errno && !*end && x <= max;
-  if (!ok) mfail (r, n, "attribute %s '%s' is out of range (at most %lu)", a, s ? s : "", max);
+  if (!ok) rfail (r, n, "attribute %s '%s' is out of range (at most %lu)", a, s ? s : "", max);
   free (s);
   *out = x;
   return ok;
@@ -629,7 +630,7 @@ static size_t msplit (char *s, char **tok, size_t max) {
 
 static bool get_rat (reader *r, xnode n, const char *a, const char *s, mpq_t out) {
   const char *why;
-  if (!rat_parse_str (out, s, &why)) return mfail (r, n, "%s: bad rational '%s' (%s)", a, s, why);
+  if (!rat_parse_str (out, s, &why)) return rfail (r, n, "%s: bad rational '%s' (%s)", a, s, why);
   return true;
 }
 
@@ -640,9 +641,9 @@ static bool read_mixed_play (reader *r, const game *g, behav_profile *b, unsigne
   bool ok = true;
   if (commitment) {
     char *ms = xmldoc_attr (c, "mix");
-    if (!ms) ok = mfail (r, c, "a commitment's play needs mix");
+    if (!ms) ok = rfail (r, c, "a commitment's play needs mix");
     size_t q = ok ? msplit (ms, mt, v->domain) : 0;
-    if (ok && q != v->domain) ok = mfail (r, c, "mix has %zu values, '%s' has %u actions", q, v->id, v->domain);
+    if (ok && q != v->domain) ok = rfail (r, c, "mix has %zu values, '%s' has %u actions", q, v->id, v->domain);
     for (size_t i = 0; i < q && ok; i++) ok = get_rat (r, c, "mix", mt[i], dist[i]);
     free (ms);
     if (ok) behav_set_dist (g, b, t, idx, dist);
@@ -651,14 +652,13 @@ static bool read_mixed_play (reader *r, const game *g, behav_profile *b, unsigne
   unsigned long x;
   char *ds = xmldoc_attr (c, "do");
   free (ds);
-  if (!ds) return mfail (r, c, "a response's play needs do");
+  if (!ds) return rfail (r, c, "a response's play needs do");
   if (!get_uint (r, c, "do", v->domain - 1, &x)) return false;
   b->pure->pol[t - 1].act[idx] = (int) x;
   return true;
 }
 
-static bool read_mixed_plays (reader *r, const game *g, behav_profile *b, unsigned t, xnode n, bool commitment,
-                              char **tok) {
+static bool read_mixed_plays (reader *r, const game *g, behav_profile *b, unsigned t, xnode n, bool commitment) {
   const game_var *v = game_stage (g, t);
   game_policy *pol = &b->pure->pol[t - 1];
   int *vals = mem_calloc (g->nvars + 1, sizeof *vals);
@@ -667,21 +667,9 @@ static bool read_mixed_plays (reader *r, const game *g, behav_profile *b, unsign
   for (unsigned i = 0; i < v->domain; i++) mpq_init (dist[i]);
   bool ok = true;
   for (xnode c = xmldoc_first (n); c && ok; c = xmldoc_next (c)) {
-    char *s = xmldoc_attr (c, "obs");
-    size_t m = msplit (s, tok, pol->nobs + 1);
-    if (m != pol->nobs) ok = mfail (r, c, "obs has %zu values, the stage observes %u variables", m, pol->nobs);
-    for (size_t i = 0; i < m && ok; i++) {
-      char *end;
-      errno = 0;
-      unsigned long x = strtoul (tok[i], &end, 10);
-      if (errno || *end || x >= g->vars[pol->obs[i]].domain)
-        ok = mfail (r, c, "obs value '%s' is outside the domain of '%s'", tok[i], g->vars[pol->obs[i]].id);
-      else vals[pol->obs[i]] = (int) x;
-    }
-    free (s);
-    if (!ok) break;
+    if (!(ok = read_obs (r, g, pol, c, vals))) break;
     size_t idx = profile_index (pol, vals, 0);
-    if (pol->act[idx] != PROFILE_NONE) ok = mfail (r, c, "a second play for the same information set");
+    if (pol->act[idx] != PROFILE_NONE) ok = rfail (r, c, "a second play for the same information set");
     else ok = read_mixed_play (r, g, b, t, idx, c, commitment, mt, dist);
   }
   for (unsigned i = 0; i < v->domain; i++) mpq_clear (dist[i]);
@@ -691,17 +679,17 @@ static bool read_mixed_plays (reader *r, const game *g, behav_profile *b, unsign
 
 static bool read_mixed_policy (reader *r, const game *g, behav_profile *b, xnode n, bool commitment, bool *seen) {
   unsigned long t;
-  if (!get_uint (r, n, "stage", g->nstages, &t) || t == 0) return t ? false : mfail (r, n, "stage 0");
-  if (seen[t]) return mfail (r, n, "a second policy for stage %lu", t);
+  if (!get_uint (r, n, "stage", g->nstages, &t) || t == 0) return t ? false : rfail (r, n, "stage 0");
+  if (seen[t]) return rfail (r, n, "a second policy for stage %lu", t);
   seen[t] = true;
   const game_var *v = game_stage (g, (unsigned) t);
   game_policy *pol = &b->pure->pol[t - 1];
   char *a = xmldoc_attr (n, "action");
   bool ok = !strcmp (a, v->id);
   free (a);
-  if (!ok) return mfail (r, n, "stage %lu is action '%s'", t, v->id);
+  if (!ok) return rfail (r, n, "stage %lu is action '%s'", t, v->id);
   if ((b->prob[t - 1] != NULL) != commitment)
-    return mfail (r, n, "stage %lu belongs in <%s>", t, commitment ? "response" : "commitment");
+    return rfail (r, n, "stage %lu belongs in <%s>", t, commitment ? "response" : "commitment");
   char *os = xmldoc_attr (n, "observes");
   char **tok = mem_alloc ((pol->nobs + 2) * sizeof *tok);
   size_t k = msplit (os, tok, pol->nobs + 1);
@@ -710,10 +698,10 @@ static bool read_mixed_policy (reader *r, const game *g, behav_profile *b, xnode
   free (os);
   if (!ok) {
     free (tok);
-    return mfail (r, n, "observes must list the stage's observation set in order");
+    return rfail (r, n, "observes must list the stage's observation set in order");
   }
-  ok = read_mixed_plays (r, g, b, (unsigned) t, n, commitment, tok);
   free (tok);
+  ok = read_mixed_plays (r, g, b, (unsigned) t, n, commitment);
   return ok;
 }
 
@@ -721,7 +709,7 @@ static bool read_lp_cert (reader *r, const game *g, behav_cert *c, xnode n) {
   unsigned long lt, ft;
   if (!get_uint (r, n, "leader-stage", g->nstages, &lt) || !get_uint (r, n, "follower-stage", g->nstages, &ft))
     return false;
-  if (lt == 0 || ft == 0 || lt == ft) return mfail (r, n, "bad stages");
+  if (lt == 0 || ft == 0 || lt == ft) return rfail (r, n, "bad stages");
   c->kind = BEHAV_CERT_LP;
   c->lstage = (unsigned) lt, c->fstage = (unsigned) ft;
   c->nl = game_stage (g, c->lstage)->domain, c->nf = game_stage (g, c->fstage)->domain;
@@ -734,19 +722,19 @@ static bool read_lp_cert (reader *r, const game *g, behav_cert *c, xnode n) {
   for (xnode e = xmldoc_first (n); e && ok; e = xmldoc_next (e)) {
     unsigned long j;
     if (!get_uint (r, e, "follower-action", c->nf - 1, &j)) ok = false;
-    else if (seen[j]) ok = mfail (r, e, "a second LP for follower action %lu", j);
+    else if (seen[j]) ok = rfail (r, e, "a second LP for follower action %lu", j);
     else {
       seen[j] = true;
       char *bs = xmldoc_attr (e, "bound"), *ms = xmldoc_attr (e, "multipliers");
       ok = get_rat (r, e, "bound", bs, c->z[j]);
       size_t k = msplit (ms, tok, c->nf + 1);
-      if (ok && k != c->nf) ok = mfail (r, e, "%zu multipliers, the follower has %u actions", k, c->nf);
+      if (ok && k != c->nf) ok = rfail (r, e, "%zu multipliers, the follower has %u actions", k, c->nf);
       for (size_t i = 0; i < k && ok; i++) ok = get_rat (r, e, "multipliers", tok[i], c->w[j * c->nf + i]);
       free (bs), free (ms);
     }
   }
   for (unsigned j = 0; j < c->nf && ok; j++)
-    if (!seen[j]) ok = mfail (r, n, "no LP for follower action %u", j);
+    if (!seen[j]) ok = rfail (r, n, "no LP for follower action %u", j);
   free (seen), free (tok);
   return ok;
 }
@@ -777,7 +765,7 @@ static bool read_tree_cert (reader *r, behav_cert *c, xnode n) {
       if (ok) behav_pwl_push (&c->front[k], b, vl, vr);
     }
   }
-  if (ok && expect != nn) ok = mfail (r, n, "%zu frontiers, nodes says %lu", expect, nn);
+  if (ok && expect != nn) ok = rfail (r, n, "%zu frontiers, nodes says %lu", expect, nn);
   mpq_clear (b), mpq_clear (vl), mpq_clear (vr);
   return ok;
 }
@@ -785,7 +773,7 @@ static bool read_tree_cert (reader *r, behav_cert *c, xnode n) {
 static bool read_mixed (reader *r, const game *g, xnode root, behav_profile *b, behav_cert *cert) {
   bool ok = true, got = false;
   char *tie = xmldoc_attr (root, "tie");
-  if (tie && strcmp (tie, "strong")) ok = mfail (r, root, "tie '%s': only strong-tie mixed results can be checked", tie);
+  if (tie && strcmp (tie, "strong")) ok = rfail (r, root, "tie '%s': only strong-tie mixed results can be checked", tie);
   free (tie);
   bool *seen = mem_calloc (g->nstages + 1, sizeof *seen);
   for (xnode c = xmldoc_first (root); c && ok; c = xmldoc_next (c)) {
@@ -801,9 +789,9 @@ static bool read_mixed (reader *r, const game *g, xnode root, behav_profile *b, 
       ok = lp ? read_lp_cert (r, g, cert, c) : read_tree_cert (r, cert, c);
     }
   }
-  if (ok && !got) ok = mfail (r, root, "the result holds no commitment");
+  if (ok && !got) ok = rfail (r, root, "the result holds no commitment");
   for (unsigned t = 1; t <= g->nstages && ok; t++)
-    if (!seen[t]) ok = mfail (r, root, "no policy for stage %u", t);
+    if (!seen[t]) ok = rfail (r, root, "no policy for stage %u", t);
   free (seen);
   return ok;
 }
@@ -814,7 +802,7 @@ bool result_read_mixed_memory (behav_profile **out, behav_cert *cert, const game
   behav_cert_init (cert);
   xmldoc *doc = xmldoc_parse_valid (buf, len, name, result_rng, RESULT_MIXED_MAX_BYTES, RESULT_MIXED_MAX_DEPTH, err);
   if (!doc) return false;
-  reader r = {name, err};
+  reader r = {name, err, true};
   behav_profile *b = behav_new (g, 0);
   bool ok = read_mixed (&r, g, xmldoc_root (doc), b, cert);
   xmldoc_free (doc);
