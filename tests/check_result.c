@@ -298,6 +298,87 @@ START_TEST (signal_report) {
 }
 END_TEST
 
+/* Moved with the profile reader from check_gamexml. */
+static void expect_read_error (const game *g, const char *text, unsigned line, const char *msg) {
+  scnfg_error err;
+  error_init (&err);
+  game_profile *p = (game_profile *) 1;
+  ck_assert_msg (!result_read_profile_memory (&p, g, text, strlen (text), "p.xml", &err), "accepted: %s", text);
+  ck_assert_ptr_null (p);
+  ck_assert_msg (err.line == line, "line %u, expected %u (%s)", err.line, line, err.msg);
+  ck_assert_msg (strstr (err.msg, msg), "message '%s', expected '%s'", err.msg, msg);
+}
+
+START_TEST (profile_read) {
+  game *g = tu_game_fixture ("active-if-tree");
+  const char *good = "<profile>\n"
+                     " <policy stage=\"1\" action=\"m\" observes=\"\"><play obs=\"\" do=\"1\"/></policy>\n"
+                     " <policy stage=\"2\" action=\"f\" observes=\"m\"><play obs=\"0\" do=\"0\"/></policy>\n"
+                     " <policy stage=\"3\" action=\"e\" observes=\"m f\"><play obs=\"0 1\" do=\"0\"/></policy>\n"
+                     "</profile>\n";
+  scnfg_error err;
+  error_init (&err);
+  game_profile *p;
+  ck_assert_msg (result_read_profile_memory (&p, g, good, strlen (good), "p.xml", &err), "%s", err.msg);
+  ck_assert_int_eq (p->pol[0].act[0], 1);
+  ck_assert_int_eq (p->pol[1].act[0], 0);
+  ck_assert_int_eq (p->pol[1].act[1], PROFILE_NONE);
+  ck_assert_int_eq (p->pol[2].act[1], 0);
+  profile_free (p);
+  expect_read_error (g, "<profile>\n <policy stage=\"4\" action=\"m\" observes=\"\"/>\n</profile>", 2,
+                        "stage 4 does not exist");
+  expect_read_error (g, "<profile>\n <policy stage=\"1\" action=\"f\" observes=\"\"/>\n</profile>", 2,
+                        "stage 1 is action 'm', not 'f'");
+  expect_read_error (g, "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"\"/>\n</profile>", 2,
+                        "observes must list the stage's observation set in order: \"m\"");
+  expect_read_error (g,
+                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\">\n  <play obs=\"2\" do=\"0\"/>"
+                        "</policy>\n</profile>",
+                        3, "obs value '2' is outside the domain of 'm'");
+  expect_read_error (g,
+                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\">\n  <play obs=\"0\" do=\"5\"/>"
+                        "</policy>\n</profile>",
+                        3, "do=\"5\" is out of range");
+  expect_read_error (g,
+                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\"><play obs=\"0\" do=\"0\"/>\n"
+                        "  <play obs=\"0\" do=\"1\"/></policy>\n</profile>",
+                        3, "a second play for the same information set");
+  expect_read_error (g, "<profile>\n <policy stage=\"1\" action=\"m\" observes=\"\"/>\n</profile>", 1,
+                        "no policy for stage 2");
+  expect_read_error (g, "<profile>\n <strategy/>\n</profile>", 2, "does not match the schema");
+  expect_read_error (g, "<!DOCTYPE profile>\n<profile/>", 1, "DTD");
+  game_free (g);
+}
+END_TEST
+
+/* Moved with the profile writer from check_profile. */
+START_TEST (profile_round_trip) {
+  game *g = tu_game_fixture ("three-players");
+  game_profile *p = profile_new (g, 0);
+  p->pol[0].act[0] = 1;
+  p->pol[1].layer = 1;
+  p->pol[2].act[0] = 2, p->pol[2].act[3] = 0;
+  char *b = NULL;
+  size_t n = 0;
+  FILE *f = open_memstream (&b, &n);
+  result_write_profile (f, g, p, 0);
+  fclose (f);
+  ck_assert_msg (strstr (b, "<policy stage=\"2\" action=\"x2\" layer=\"1\" observes=\"x1\">\n  </policy>"), "%s", b);
+  scnfg_error err;
+  error_init (&err);
+  game_profile *q;
+  ck_assert_msg (result_read_profile_memory (&q, g, b, n, "p.xml", &err), "%s", err.msg);
+  for (unsigned t = 0; t < 3; t++) {
+    ck_assert_uint_eq (q->pol[t].layer, p->pol[t].layer);
+    ck_assert_uint_eq (q->pol[t].size, p->pol[t].size);
+    ck_assert (!memcmp (q->pol[t].act, p->pol[t].act, p->pol[t].size * sizeof (int)));
+  }
+  free (b);
+  profile_free (p), profile_free (q);
+  game_free (g);
+}
+END_TEST
+
 Suite *result_suite (void) {
   Suite *s = suite_create ("result");
   TCase *tc = tcase_create ("core");
@@ -307,6 +388,8 @@ Suite *result_suite (void) {
   tcase_add_test (tc, mixed_lps);
   tcase_add_test (tc, mixed_tree);
   tcase_add_test (tc, signal_report);
+  tcase_add_test (tc, profile_read);
+  tcase_add_test (tc, profile_round_trip);
   suite_add_tcase (s, tc);
   return s;
 }
