@@ -15,7 +15,7 @@ static const opt *lookup (const opt_cmd *c, const char *name, size_t *base, int 
   int k = 0;
   for (const opt_section *s = c->sections; s->opts; s++)
     for (const opt *o = s->opts; o->name; o++, k++)
-      if (!strcmp (o->name, name)) {
+      if (o->kind != OPT_HELP && !strcmp (o->name, name)) {
         if (base) *base = s->base;
         if (index) *index = k;
         return o;

@@ -23,7 +23,8 @@ typedef enum opt_kind {
   OPT_SIZE,     /* size_t */
   OPT_LONG,     /* long */
   OPT_SECONDS,  /* double, decimal >= 0 (<= 1e9) */
-  OPT_CUSTOM    /* 'parse' converts the value; false is a bad value */
+  OPT_CUSTOM,   /* 'parse' converts the value; false is a bad value */
+  OPT_HELP      /* one more --help line for the option above (another form of its value); never parsed */
 } opt_kind;
 
 /* A custom conversion of 'value' into 'dst'; false: a bad value. */
