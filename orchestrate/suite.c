@@ -19,6 +19,7 @@
 #include "base/mem.h"
 #include "base/prng.h"
 #include "base/require.h"
+#include "instances/qbffam.h"
 #include "instances/qbfgen.h"
 #include "orchestrate/pool.h"
 #include "orchestrate/verify.h"
@@ -100,16 +101,11 @@ void suite_name (char *buf, size_t size, int fam, unsigned n, unsigned attempt) 
   snprintf (buf, size, "%s-n%03u-a%03u", suite_family_name (fam), n, attempt);
 }
 
-static void print_list (FILE *f, const unsigned *a, unsigned n) {
-  for (unsigned i = 0; i < n; i++) fprintf (f, "%s%u", i ? "," : "", a[i]);
-}
-
 qbf *suite_formula (int fam, unsigned n, unsigned ratio_milli, uint64_t seed, char *comment, size_t comment_size,
                     const char **why) {
   *why = NULL;
   if (!suite_family_seeded (fam)) {
-    qbf *f = fam == SUITE_KBKF ? qbfgen_kbkf (n) : fam == SUITE_QPARITY ? qbfgen_qparity (n)
-           : fam == SUITE_CR   ? qbfgen_cr (n)   : qbfgen_equality (n);
+    qbf *f = qbffam_crafted (suite_family_name (fam), n);
     if (!f) *why = "size out of the family's range";
     else snprintf (comment, comment_size, "c scnfg gen %s --n %u\n", suite_family_name (fam), n);
     return f;
@@ -140,16 +136,7 @@ qbf *suite_formula (int fam, unsigned n, unsigned ratio_milli, uint64_t seed, ch
   }
   FILE *m = fmemopen (comment, comment_size, "w");
   INVARIANT (m != NULL, "cannot open a memory stream");
-  fprintf (m, "c scnfg gen %s --seed %llu", suite_family_name (fam), (unsigned long long) seed);
-  if (fam == SUITE_CI)
-    fprintf (m, " --forall %u --exists %u --forall-lits %u --exists-lits %u", p.block_vars[0], p.block_vars[1],
-             p.block_lits[0], p.block_lits[1]);
-  else {
-    fprintf (m, " --blocks %u --vars ", p.nblocks), print_list (m, p.block_vars, p.nblocks);
-    fprintf (m, " --lits "), print_list (m, p.block_lits, p.nblocks);
-    fprintf (m, " %s", p.first_forall ? "--forall-first" : "--exists-first");
-  }
-  fprintf (m, " --clauses %u\n", p.nclauses);
+  qbffam_comment (m, suite_family_name (fam), &p, seed);
   fclose (m);
   return f;
 }
