@@ -1,11 +1,12 @@
 /* Option tables of the subcommands (see opt.h). */
 #include "cli/opt.h"
 
-#include <float.h>
+#include <gmp.h>
 #include <limits.h>
 #include <string.h>
 
 #include "base/limits.h"
+#include "base/rat.h"
 #include "cli/cli.h"
 
 static const char *cmd_name (const opt_cmd *c, char **argv) { return c->name ? c->name : argv[0]; }
@@ -26,7 +27,7 @@ static const opt *lookup (const opt_cmd *c, const char *name, size_t *base, int 
 static bool in_range (const opt *o, double v) { return v >= o->min && (o->max == 0 || v <= o->max); }
 
 /* Converts v into dst; 1 ok, 0 bad value, -1 out of range. */
-static int convert (const opt *o, const char *v, void *dst) {
+static int convert (const opt *o, const char *v, void *dst, const char **why) {
   uint64_t u;
   long l;
   double d;
@@ -34,6 +35,7 @@ static int convert (const opt *o, const char *v, void *dst) {
   case OPT_FLAG: *(bool *) dst = true; return 1;
   case OPT_STRING: *(const char **) dst = v; return 1;
   case OPT_CUSTOM: return o->parse (v, dst) ? 1 : 0;
+  case OPT_RATIONAL: return rat_parse_str (*(mpq_t *) dst, v, why) ? 1 : 0;
   case OPT_SECONDS:
     if (!cli_parse_seconds (v, &d)) return 0;
     if (o->min > 0 ? d <= 0 : !in_range (o, d)) return -1;
@@ -87,9 +89,11 @@ static bool one (const opt_cmd *c, int argc, char **argv, int *i, char *args, op
   if (k < 64) r->given |= (uint64_t) 1 << k;
   const char *v = NULL;
   if (o->kind != OPT_FLAG && !value (c, o, argc, argv, i, attached, &v)) return false;
-  int ok = convert (o, v, args + base + o->off);
+  const char *why = NULL;
+  int ok = convert (o, v, args + base + o->off, &why);
   if (ok > 0) return true;
-  if (ok < 0 && o->range) cli_usage_error (cmd, "%s %s is out of range%s", o->name, v, o->range);
+  if (o->kind == OPT_RATIONAL) cli_usage_error (cmd, "bad %s '%s': %s", o->name, v, why ? why : "not a rational");
+  else if (ok < 0 && o->range) cli_usage_error (cmd, "%s %s is out of range%s", o->name, v, o->range);
   else cli_usage_error (cmd, "bad %s '%s'%s", o->name, v, o->bad ? o->bad : "");
   return false;
 }

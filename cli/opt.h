@@ -23,6 +23,7 @@ typedef enum opt_kind {
   OPT_SIZE,     /* size_t */
   OPT_LONG,     /* long */
   OPT_SECONDS,  /* double, decimal >= 0 (<= 1e9) */
+  OPT_RATIONAL, /* mpq_t (initialised by the caller): "1/3", "0.25"; bad: "bad NAME 'V': why" */
   OPT_CUSTOM,   /* 'parse' converts the value; false is a bad value */
   OPT_HELP      /* one more --help line for the option above (another form of its value); never parsed */
 } opt_kind;
