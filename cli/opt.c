@@ -92,7 +92,8 @@ static bool one (const opt_cmd *c, int argc, char **argv, int *i, char *args, op
   const char *why = NULL;
   int ok = convert (o, v, args + base + o->off, &why);
   if (ok > 0) return true;
-  if (o->kind == OPT_RATIONAL) cli_usage_error (cmd, "bad %s '%s': %s", o->name, v, why ? why : "not a rational");
+  if (o->msg) cli_usage_error (cmd, o->msg, v);
+  else if (o->kind == OPT_RATIONAL) cli_usage_error (cmd, "bad %s '%s': %s", o->name, v, why ? why : "not a rational");
   else if (ok < 0 && o->range) cli_usage_error (cmd, "%s %s is out of range%s", o->name, v, o->range);
   else cli_usage_error (cmd, "bad %s '%s'%s", o->name, v, o->bad ? o->bad : "");
   return false;

@@ -40,6 +40,7 @@ typedef struct opt {
   double min, max;     /* range of a number, inclusive (max 0: none); seconds with min > 0: > 0 */
   const char *bad;     /* appended to "bad NAME 'VALUE'" (e.g. " (1..256)") */
   const char *range;   /* if set, a value out of range reads "NAME VALUE is out of range" + range */
+  const char *msg;     /* if set, the whole message of any bad value (one %s: the value) */
   opt_parse_fn *parse; /* OPT_CUSTOM */
   unsigned tag;        /* free for the command (e.g. the families an option applies to) */
 } opt;
