@@ -13,18 +13,6 @@
 #include "base/mem.h"
 #include "orchestrate/suite.h"
 
-static char *slurp (const char *path) {
-  FILE *f = fopen (path, "r");
-  if (!f) return NULL;
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream (&buf, &len);
-  int c;
-  while ((c = fgetc (f)) != EOF) fputc (c, m);
-  fclose (f), fclose (m);
-  return buf;
-}
-
 /* Field i of a CSV line into buf (quotes removed). */
 static void field (const char *line, int i, char *buf, size_t size) {
   const char *p = line;
@@ -68,7 +56,7 @@ int merge_csv (const char *out, char **in, int n, FILE *err) {
   size_t nrows = 0, cap = 0;
   int rc = MERGE_OK;
   for (int i = 0; i < n && rc == MERGE_OK; i++) {
-    char *text = slurp (in[i]);
+    char *text = suite_read_text (in[i]);
     if (!text) {
       fprintf (err, "%s: cannot read: %s\n", in[i], strerror (errno));
       rc = MERGE_BAD;
@@ -169,7 +157,7 @@ int merge_dirs (const char *out, char **parts, int n, FILE *log, FILE *err) {
     char *ref = NULL;
     for (int i = 0; i < n && rc == MERGE_OK; i++) {
       char *p = join (parts[i], same[k]);
-      char *t = slurp (p);
+      char *t = suite_read_text (p);
       if (!t) fprintf (err, "%s: missing (not a finished part?)\n", p), rc = MERGE_BAD;
       else if (!ref) ref = t, t = NULL;
       else if (strcmp (ref, t)) fprintf (err, "%s: differs from %s/%s\n", p, parts[0], same[k]), rc = MERGE_BAD;
@@ -177,7 +165,7 @@ int merge_dirs (const char *out, char **parts, int n, FILE *log, FILE *err) {
     }
     if (rc == MERGE_OK) {
       char *p = join (out, same[k]);
-      char *t = slurp (p);
+      char *t = suite_read_text (p);
       if (t && strcmp (t, ref))
         fprintf (err, "%s: differs from the parts' %s\n", p, same[k]), rc = MERGE_BAD;
       else if (!suite_write_text (p, ref))

@@ -387,8 +387,7 @@ out:
   return outcome;
 }
 
-/* Reads the whole small file at path into a new string (NULL if absent). */
-static char *slurp (const char *path) {
+char *suite_read_text (const char *path) {
   FILE *f = fopen (path, "r");
   if (!f) return NULL;
   char *buf = NULL;
@@ -420,7 +419,7 @@ static bool line_of (const char *text, int i, char *buf, size_t size) {
 int suite_journal_read (const char *dir, const char *name, char *index_row, size_t isz, char *timing_row,
                         size_t tsz) {
   char *rec = path_of (dir, ".journal", name, "");
-  char *text = slurp (rec);
+  char *text = suite_read_text (rec);
   free (rec);
   if (!text) return 0;
   char first[32];
@@ -446,7 +445,7 @@ int suite_journal_read (const char *dir, const char *name, char *index_row, size
   free (text);
   if (r && timing_row) {
     char *tp = path_of (dir, ".journal", name, ".time");
-    char *t = slurp (tp);
+    char *t = suite_read_text (tp);
     free (tp);
     if (!t || !line_of (t, 0, timing_row, tsz)) timing_row[0] = 0;
     free (t);
@@ -468,7 +467,7 @@ static void remove_named (const char *dir, const char *sub, const char *name, co
 
 void suite_discard (const char *dir, const char *name) {
   char *rec = path_of (dir, ".journal", name, "");
-  char *text = slurp (rec);
+  char *text = suite_read_text (rec);
   if (text && !strncmp (text, "kept\n", 5)) {
     size_t n = strlen (text) + 4;
     char *t2 = mem_alloc (n);

@@ -431,19 +431,6 @@ typedef struct rows {
   char *old_timing; /* "\n" + the timing.csv of an earlier run (times moved there) */
 } rows;
 
-static char *slurp_nl (const char *path) {
-  FILE *f = fopen (path, "r");
-  if (!f) return NULL;
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream (&buf, &len);
-  int c;
-  fputc ('\n', m);
-  while ((c = fgetc (f)) != EOF) fputc (c, m);
-  fclose (f), fclose (m);
-  return buf;
-}
-
 /* The rows of one stream's first 'need' certified attempts (a later one is
  * surplus: its files go). */
 static void stream_rows (run *r, stream *s, rows *w) {
@@ -527,7 +514,13 @@ static void assemble (run *r, FILE *log) {
   size_t tpl = strlen (out) + 16;
   char *tpath = mem_alloc (tpl);
   snprintf (tpath, tpl, "%s/timing.csv", out);
-  w.old_timing = slurp_nl (tpath);
+  char *old = suite_read_text (tpath);
+  if (old) { /* a newline in front: every row then starts after one */
+    w.old_timing = mem_alloc (strlen (old) + 2);
+    w.old_timing[0] = '\n';
+    strcpy (w.old_timing + 1, old);
+    free (old);
+  }
   free (tpath);
   for (size_t i = 0; i < r->ns; i++) stream_rows (r, &r->st[i], &w);
   if (r->rc == SUITERUN_OK) {
