@@ -25,12 +25,11 @@ typedef struct args {
 } args;
 
 /* A rational in [0, 1] into the confounding strength num/den. */
-static bool parse_conf (const char *v, void *dst) {
+static bool parse_conf (const char *v, void *dst, const char **why) {
   welfare_params *p = dst;
   mpq_t q;
   mpq_init (q);
-  const char *why = NULL;
-  bool ok = rat_parse_str (q, v, &why) && mpq_sgn (q) >= 0 && mpq_cmp_ui (q, 1, 1) <= 0 &&
+  bool ok = rat_parse_str (q, v, why) && mpq_sgn (q) >= 0 && mpq_cmp_ui (q, 1, 1) <= 0 &&
             mpz_fits_ulong_p (mpq_numref (q)) && mpz_fits_ulong_p (mpq_denref (q));
   if (ok) p->conf_num = mpz_get_ui (mpq_numref (q)), p->conf_den = mpz_get_ui (mpq_denref (q));
   mpq_clear (q);

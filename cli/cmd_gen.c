@@ -41,7 +41,8 @@ typedef struct args {
 } args;
 
 /* "a,b,c": 1..QBFGEN_MAX_BLOCKS counts 0..MAX_COUNT. */
-static bool parse_list (const char *s, void *dst) {
+static bool parse_list (const char *s, void *dst, const char **why) {
+  (void) why;
   qbffam_list *l = dst;
   char item[32];
   l->n = 0;

@@ -20,7 +20,10 @@ typedef struct args {
   suiterun_args run;
 } args;
 
-static bool parse_ratio (const char *v, void *dst) { return suite_parse_ratio (v, dst); }
+static bool parse_ratio (const char *v, void *dst, const char **why) {
+  (void) why;
+  return suite_parse_ratio (v, dst);
+}
 
 #define A(field) offsetof (args, field)
 static const opt options[] = {

@@ -24,7 +24,8 @@ typedef struct args {
   verify_opts o;
 } args;
 
-static bool parse_cache (const char *v, void *dst) {
+static bool parse_cache (const char *v, void *dst, const char **why) {
+  (void) why;
   uint64_t u;
   if (!cli_parse_u64 (v, &u) || u > ((uint64_t) 1 << 20)) return false;
   *(size_t *) dst = (size_t) u << 20;

@@ -34,7 +34,7 @@ static int convert (const opt *o, const char *v, void *dst, const char **why) {
   switch (o->kind) {
   case OPT_FLAG: *(bool *) dst = true; return 1;
   case OPT_STRING: *(const char **) dst = v; return 1;
-  case OPT_CUSTOM: return o->parse (v, dst) ? 1 : 0;
+  case OPT_CUSTOM: return o->parse (v, dst, why) ? 1 : 0;
   case OPT_RATIONAL: return rat_parse_str (*(mpq_t *) dst, v, why) ? 1 : 0;
   case OPT_SECONDS:
     if (!cli_parse_seconds (v, &d)) return 0;
@@ -66,7 +66,7 @@ static bool value (const opt_cmd *c, const opt *o, int argc, char **argv, int *i
                    const char **v) {
   if (attached) return *v = attached, true;
   if (*i + 1 >= argc) {
-    cli_usage_error (cmd_name (c, argv), c->needs ? c->needs : "option %s needs a value", o->name);
+    cli_usage_error (cmd_name (c, argv), o->needs ? o->needs : c->needs ? c->needs : "option %s needs a value", o->name);
     return false;
   }
   *v = argv[++*i];
@@ -95,7 +95,7 @@ static bool one (const opt_cmd *c, int argc, char **argv, int *i, char *args, op
   if (o->msg) cli_usage_error (cmd, o->msg, v);
   else if (o->kind == OPT_RATIONAL) cli_usage_error (cmd, "bad %s '%s': %s", o->name, v, why ? why : "not a rational");
   else if (ok < 0 && o->range) cli_usage_error (cmd, "%s %s is out of range%s", o->name, v, o->range);
-  else cli_usage_error (cmd, "bad %s '%s'%s", o->name, v, o->bad ? o->bad : "");
+  else cli_usage_error (cmd, "bad %s '%s'%s", o->name, v, why ? why : o->bad ? o->bad : "");
   return false;
 }
 
@@ -147,7 +147,8 @@ void opt_print_list (FILE *f, const opt_cmd *c) {
 }
 
 /* --max-mem MB into bytes. */
-static bool parse_mem (const char *v, void *dst) {
+static bool parse_mem (const char *v, void *dst, const char **why) {
+  (void) why;
   uint64_t u;
   if (!cli_parse_u64 (v, &u) || u > SIZE_MAX / (1024 * 1024)) return false;
   *(size_t *) dst = (size_t) u * 1024 * 1024;
@@ -158,7 +159,7 @@ const opt opt_limits[] = {
   {.name = "--timeout", .kind = OPT_SECONDS, .off = offsetof (scnfg_limits, timeout), .arg = "S",
    .help = "wall-clock limit in seconds (unknown when hit)", .bad = " (seconds >= 0)"},
   {.name = "--max-nodes", .kind = OPT_U64, .off = offsetof (scnfg_limits, max_nodes), .arg = "N",
-   .help = "node limit", .bad = " (a non-negative integer)"},
+   .help = "node limit (QBF: SAT calls; games: search nodes)", .bad = " (a non-negative integer)"},
   {.name = "--max-mem", .kind = OPT_CUSTOM, .off = offsetof (scnfg_limits, max_mem), .arg = "M",
    .help = "memory limit in MB for the solver's own accounting", .bad = " (a non-negative integer)",
    .parse = parse_mem},

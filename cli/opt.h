@@ -28,8 +28,9 @@ typedef enum opt_kind {
   OPT_HELP      /* one more --help line for the option above (another form of its value); never parsed */
 } opt_kind;
 
-/* A custom conversion of 'value' into 'dst'; false: a bad value. */
-typedef bool opt_parse_fn (const char *value, void *dst);
+/* A custom conversion of 'value' into 'dst'; false: a bad value (*why, if
+ * set, replaces the entry's 'bad' suffix of the message). */
+typedef bool opt_parse_fn (const char *value, void *dst, const char **why);
 
 typedef struct opt {
   const char *name;    /* "--max-nodes", "-j"; NULL ends a table */
@@ -41,6 +42,7 @@ typedef struct opt {
   const char *bad;     /* appended to "bad NAME 'VALUE'" (e.g. " (1..256)") */
   const char *range;   /* if set, a value out of range reads "NAME VALUE is out of range" + range */
   const char *msg;     /* if set, the whole message of any bad value (one %s: the value) */
+  const char *needs;   /* if set, the message of a missing value (else the command's) */
   opt_parse_fn *parse; /* OPT_CUSTOM */
   unsigned tag;        /* free for the command (e.g. the families an option applies to) */
 } opt;
