@@ -27,22 +27,12 @@ typedef struct args {
   game_tie tie;
 } args;
 
-static bool parse_eps (const char *v, void *dst, const char **why) {
-  mpq_t *q = dst;
-  return rat_parse_str (*q, v, why) && mpq_sgn (*q) >= 0;
-}
-
-static bool parse_tie (const char *v, void *dst, const char **why) {
-  (void) why;
-  return profile_tie_parse (v, dst);
-}
-
 #define A(field) offsetof (args, field)
 static const opt options[] = {
   {.name = "--concept", .kind = OPT_STRING, .off = A (concept), .arg = "C"},
-  {.name = "--tie", .kind = OPT_CUSTOM, .off = A (tie), .arg = "T", .parse = parse_tie, .msg = "unknown tie-break '%s'",
+  {.name = "--tie", .kind = OPT_CUSTOM, .off = A (tie), .arg = "T", .parse = opt_tie, .msg = "unknown tie-break '%s'",
    .help = "the follower tie-break to check (default strong)"},
-  {.name = "--eps", .kind = OPT_CUSTOM, .off = A (co.eps), .arg = "R", .parse = parse_eps,
+  {.name = "--eps", .kind = OPT_CUSTOM, .off = A (co.eps), .arg = "R", .parse = opt_rational_nonneg,
    .needs = "bad or missing --eps (a rational >= 0)", .msg = "bad or missing --eps (a rational >= 0)",
    .help = "satisficing: epsilon (as for scnfg game)"},
   {.name = "--robust", .kind = OPT_FLAG, .off = A (co.robust), .help = "satisficing: robust (as for scnfg game)"},

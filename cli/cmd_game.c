@@ -47,16 +47,6 @@ static bool parse_cache (const char *v, void *dst, const char **why) {
   return true;
 }
 
-static bool parse_eps (const char *v, void *dst, const char **why) {
-  mpq_t *q = dst;
-  return rat_parse_str (*q, v, why) && mpq_sgn (*q) >= 0;
-}
-
-static bool parse_tie (const char *v, void *dst, const char **why) {
-  (void) why;
-  return profile_tie_parse (v, dst);
-}
-
 #define A(field) offsetof (args, field)
 static const opt options[] = {
   {.name = "--concept", .kind = OPT_STRING, .off = A (concept), .arg = "C",
@@ -65,9 +55,9 @@ static const opt options[] = {
            "(eps-satisficing follower); two players for sse, scne, satisficing;\n"
            "mixed (mixed commitment, strong tie-break only: one-shot games and\n"
            "perfect-information trees without chance)"},
-  {.name = "--tie", .kind = OPT_CUSTOM, .off = A (o.tie), .arg = "T", .parse = parse_tie,
+  {.name = "--tie", .kind = OPT_CUSTOM, .off = A (o.tie), .arg = "T", .parse = opt_tie,
    .msg = "unknown tie-break '%s'", .help = "follower tie-break (default strong); the leader breaks ties for the follower"},
-  {.name = "--eps", .kind = OPT_CUSTOM, .off = A (o.eps), .arg = "R", .parse = parse_eps,
+  {.name = "--eps", .kind = OPT_CUSTOM, .off = A (o.eps), .arg = "R", .parse = opt_rational_nonneg,
    .msg = "bad --eps (a rational >= 0)",
    .help = "satisficing: keep the instinct within R (a rational >= 0) of the best (default 0)"},
   {.name = "--robust", .kind = OPT_FLAG, .off = A (robust),

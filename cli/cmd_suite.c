@@ -20,17 +20,12 @@ typedef struct args {
   suiterun_args run;
 } args;
 
-static bool parse_ratio (const char *v, void *dst, const char **why) {
-  (void) why;
-  return suite_parse_ratio (v, dst);
-}
-
 #define A(field) offsetof (args, field)
 static const opt options[] = {
   {.name = "--family", .kind = OPT_STRING, .off = A (families), .arg = "F[,F...]", .help = "families (comma-separated)"},
   {.name = "--sizes", .kind = OPT_STRING, .off = A (sizes), .arg = "A..B",
    .help = "sizes (overridden per family by --params)"},
-  {.name = "--ratio", .kind = OPT_CUSTOM, .off = A (ratio), .arg = "R", .parse = parse_ratio,
+  {.name = "--ratio", .kind = OPT_CUSTOM, .off = A (ratio), .arg = "R", .parse = opt_ratio,
    .help = "clauses per variable of the seeded families (default: random,\n"
            "ssat 9, chen-interian 5.8; overridden by --params)"},
   {.name = "--per-size", .kind = OPT_LONG, .off = A (run.per_size), .arg = "K", .min = 1, .max = 100000,

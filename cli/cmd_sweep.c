@@ -17,11 +17,6 @@ typedef struct args {
   sweep_args s;
 } args;
 
-static bool parse_ratio (const char *v, void *dst, const char **why) {
-  (void) why;
-  return suite_parse_ratio (v, dst);
-}
-
 #define A(field) offsetof (args, field)
 static const opt options[] = {
   {.name = "--family", .kind = OPT_STRING, .off = A (s.family), .arg = "F"},
@@ -34,7 +29,7 @@ static const opt options[] = {
    .help = "size n (see scnfg suite --help), at ratio --ratio"},
   {.name = "--size", .kind = OPT_LONG, .off = A (s.size), .arg = "N", .min = 1, .max = 100000,
    .help = "fixed size of a ratio sweep (default 20)"},
-  {.name = "--ratio", .kind = OPT_CUSTOM, .off = A (s.ratio), .arg = "R", .parse = parse_ratio,
+  {.name = "--ratio", .kind = OPT_CUSTOM, .off = A (s.ratio), .arg = "R", .parse = opt_ratio,
    .help = "fixed ratio of a size sweep (default: the family's)"},
   {.name = "--sides", .kind = OPT_STRING, .off = A (s.sides), .arg = "qgd",
    .help = "sides to run (default qgd; ssat: qg)"},

@@ -8,6 +8,8 @@
 #include "base/limits.h"
 #include "base/rat.h"
 #include "cli/cli.h"
+#include "orchestrate/suite.h"
+#include "solver/model/profile.h"
 
 static const char *cmd_name (const opt_cmd *c, char **argv) { return c->name ? c->name : argv[0]; }
 
@@ -165,3 +167,18 @@ const opt opt_limits[] = {
    .parse = parse_mem},
   {.name = NULL},
 };
+
+bool opt_ratio (const char *v, void *dst, const char **why) {
+  (void) why;
+  return suite_parse_ratio (v, dst);
+}
+
+bool opt_tie (const char *v, void *dst, const char **why) {
+  (void) why;
+  return profile_tie_parse (v, dst);
+}
+
+bool opt_rational_nonneg (const char *v, void *dst, const char **why) {
+  mpq_t *q = dst;
+  return rat_parse_str (*q, v, why) && mpq_sgn (*q) >= 0;
+}

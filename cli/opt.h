@@ -95,4 +95,9 @@ void opt_print_list (FILE *f, const opt_cmd *c);
  * struct scnfg_limits: put {opt_limits, offsetof (args, limits)} in a command's sections. */
 extern const opt opt_limits[];
 
+/* Shared value parsers for OPT_CUSTOM entries: a suite ratio into unsigned
+ * thousandths (suite_parse_ratio), a tie-break into game_tie
+ * (profile_tie_parse), a rational >= 0 into an initialised mpq_t. */
+opt_parse_fn opt_ratio, opt_tie, opt_rational_nonneg;
+
 #endif

@@ -16,6 +16,12 @@ static void pq (FILE *f, const mpq_t q) {
   free (s);
 }
 
+/* "LABEL" then the rational. */
+static void lq (FILE *f, const char *label, const mpq_t q) {
+  fputs (label, f);
+  pq (f, q);
+}
+
 void welfarereport_family (FILE *out, FILE *err, const welfare_params *p, const char *name, FILE *csv,
                            const char *example) {
   welfare_result r;
@@ -23,18 +29,12 @@ void welfarereport_family (FILE *out, FILE *err, const welfare_params *p, const 
   welfare_run (p, &r);
   fprintf (out, "family %s: confounding %llu/%llu, %u games (%u seeds skipped), %u with a confounded instinct\n", name,
           (unsigned long long) p->conf_num, (unsigned long long) p->conf_den, r.games, r.skipped, r.confounded);
-  fprintf (out, "  mean welfare SSE       ");
-  pq (out, r.mean_sse);
-  fprintf (out, "\n  mean welfare S-CNE     ");
-  pq (out, r.mean_scne);
-  fprintf (out, "\n  welfare difference (S-CNE - SSE): mean ");
-  pq (out, r.mean_diff);
-  fprintf (out, ", mean |.| ");
-  pq (out, r.mean_abs);
-  fprintf (out, ", max ");
-  pq (out, r.max_diff);
-  fprintf (out, ", min ");
-  pq (out, r.min_diff);
+  lq (out, "  mean welfare SSE       ", r.mean_sse);
+  lq (out, "\n  mean welfare S-CNE     ", r.mean_scne);
+  lq (out, "\n  welfare difference (S-CNE - SSE): mean ", r.mean_diff);
+  lq (out, ", mean |.| ", r.mean_abs);
+  lq (out, ", max ", r.max_diff);
+  lq (out, ", min ", r.min_diff);
   fprintf (out, "\n  games with a difference: %u of %u (%.1f%%); leader's reward differs in %u, mean leader gain ", r.differ,
           r.games, r.games ? 100.0 * r.differ / r.games : 0.0, r.leader_differ);
   pq (out, r.mean_leader_diff);
