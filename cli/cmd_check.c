@@ -10,13 +10,13 @@
 #include "cli/cli.h"
 #include "cli/opt.h"
 #include "proofs/chk_mixed.h"
-#include "solver/model/behavxml.h"
 #include "proofs/chk_commit.h"
 #include "proofs/chk_spe.h"
 #include "base/rat.h"
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
 
 const char cmd_check_summary[] = "verify a policy profile of a game (G.xml PROFILE.xml)";
 
@@ -65,7 +65,7 @@ static int check_mixed (const char *gfile, const char *rfile) {
   if (!gamexml_read_file (&g, gfile, &err)) return cli_report (&err);
   behav_profile *b;
   behav_cert cert;
-  if (!behavxml_read_file (&b, &cert, g, rfile, &err)) {
+  if (!result_read_mixed_file (&b, &cert, g, rfile, &err)) {
     game_free (g);
     return cli_report (&err);
   }
@@ -110,7 +110,7 @@ static int run (int argc, char **argv, args *x) {
   game *g;
   if (!gamexml_read_file (&g, files[0], &err)) return cli_report (&err);
   game_profile *p;
-  if (!gamexml_read_profile_file (&p, g, files[1], &err)) {
+  if (!result_read_profile_file (&p, g, files[1], &err)) {
     game_free (g);
     return cli_report (&err);
   }

@@ -18,6 +18,8 @@
 #include "solver/model/game.h"
 #include "solver/model/gamexml.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
+#include "solver/model/resulttext.h"
 
 const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
 
@@ -143,10 +145,10 @@ static int solve (const char *file, game_concept c, const args *x) {
     rc = sol->status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
     if (!afile_open (&out, x->out, &err)) rc = cli_report (&err);
     else {
-      if (mixed && x->xml) mixed_write_xml (out.f, g, ans.mixed);
-      else if (mixed) mixed_print (out.f, g, ans.mixed, (size_t) x->max_print);
-      else if (x->xml) profile_solution_write_xml (out.f, g, sol);
-      else profile_solution_print (out.f, g, sol, (size_t) x->max_print);
+      if (mixed && x->xml) result_write_mixed (out.f, g, ans.mixed);
+      else if (mixed) resulttext_mixed (out.f, g, ans.mixed, (size_t) x->max_print);
+      else if (x->xml) result_write_solution (out.f, g, sol);
+      else resulttext_solution (out.f, g, sol, (size_t) x->max_print);
       if (!afile_commit (&out, &err)) rc = cli_report (&err);
     }
     if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", sol->reason);

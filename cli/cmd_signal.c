@@ -13,7 +13,8 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/game/signal.h"
-#include "solver/game/sigprint.h"
+#include "solver/model/result.h"
+#include "solver/model/resulttext.h"
 
 const char cmd_signal_summary[] = "perfect Bayesian equilibria and refinements of a signaling game (G.xml|G.efg)";
 
@@ -28,9 +29,9 @@ static bool parse_refine (const char *v, void *dst, const char **why) {
   unsigned *r = dst;
   (void) why;
   if (!strcmp (v, "none")) *r = 0;
-  else if (!strcmp (v, "intuitive")) *r = SIGPRINT_INTUITIVE;
-  else if (!strcmp (v, "d1")) *r = SIGPRINT_D1;
-  else if (!strcmp (v, "all")) *r = SIGPRINT_INTUITIVE | SIGPRINT_D1;
+  else if (!strcmp (v, "intuitive")) *r = RESULT_INTUITIVE;
+  else if (!strcmp (v, "d1")) *r = RESULT_D1;
+  else if (!strcmp (v, "all")) *r = RESULT_INTUITIVE | RESULT_D1;
   else return false;
   return true;
 }
@@ -71,7 +72,7 @@ static bool ends_with (const char *s, const char *suf) {
 }
 
 int cmd_signal (int argc, char **argv) {
-  args x = {.out = "-", .refine = SIGPRINT_INTUITIVE | SIGPRINT_D1, .max = (uint64_t) 1 << 20};
+  args x = {.out = "-", .refine = RESULT_INTUITIVE | RESULT_D1, .max = (uint64_t) 1 << 20};
   opt_result given;
   int rc;
   if (!opt_parse (&cmd, argc, argv, &x, &given, &rc)) return rc;
@@ -98,8 +99,8 @@ int cmd_signal (int argc, char **argv) {
     afile af;
     if (!afile_open (&af, out, &err)) rc = cli_report (&err);
     else {
-      if (xml) sigprint_xml (af.f, &sg, &r, refine);
-      else sigprint_text (af.f, &sg, &r, refine);
+      if (xml) result_write_signal (af.f, &sg, &r, refine);
+      else resulttext_signal (af.f, &sg, &r, refine);
       if (!afile_commit (&af, &err)) rc = cli_report (&err);
     }
   }
