@@ -25,9 +25,13 @@ bool limits_expired (const scnfg_limits *l);
 /* The search-node poll of the depth-first finders, after counting node
  * number 'nodes': LIMITS_NODE_LIMIT once nodes exceeds max_nodes,
  * LIMITS_TIMEOUT when the deadline has passed (the clock is read every
- * 4096 nodes), else 0. */
+ * 4096 nodes), else 0. Inline: it runs at every search node. */
 enum { LIMITS_TIMEOUT = 1, LIMITS_NODE_LIMIT = 2 };
-int limits_poll (const scnfg_limits *l, uint64_t nodes);
+static inline int limits_poll (const scnfg_limits *l, uint64_t nodes) {
+  if (l->max_nodes && nodes > l->max_nodes) return LIMITS_NODE_LIMIT;
+  if ((nodes & 4095) == 0 && limits_expired (l)) return LIMITS_TIMEOUT;
+  return 0;
+}
 /* Monotonic clock in seconds. */
 double limits_now (void);
 

@@ -117,6 +117,7 @@ typedef struct solver {
   bool *relevant;          /* per group (leader) */
   mpq_t *qf, *ql, *ql0, *mu;
   mpq_t t1, t2, t3, eps;
+  mpq_t rw[2];             /* leaf_rewards: the two players' rewards */
   uint64_t nodes;
   int stop;                /* 0, 1 timeout, 2 node limit */
 } solver;
@@ -146,13 +147,8 @@ static uint32_t new_nodes (solver *s, unsigned k) {
 }
 
 /* The leaf's rewards under s->vals: leader into l, follower into f. */
-static void leaf_rewards (const solver *s, mpq_t l, mpq_t f) {
-  mpq_t r[2];
-  mpq_init (r[0]), mpq_init (r[1]);
-  game_rewards (s->g, s->vals, r);
-  mpq_set (l, r[s->L]), mpq_set (f, r[s->F]);
-  mpq_clear (r[0]), mpq_clear (r[1]);
-}
+/* The rewards of the complete assignment s->vals into s->rw (leader s->rw[s->L]). */
+static void leaf_rewards (solver *s) { game_rewards (s->g, s->vals, s->rw); }
 
 static void build (solver *s, unsigned k, uint32_t self) {
   const game *g = s->g;
@@ -161,7 +157,8 @@ static void build (solver *s, unsigned k, uint32_t self) {
   if (k == g->nfixed) {
     mem_reserve ((void **) &s->rew, &s->capl, 2 * s->nleaves + 2, sizeof *s->rew);
     mpq_init (s->rew[2 * s->nleaves]), mpq_init (s->rew[2 * s->nleaves + 1]);
-    leaf_rewards (s, s->rew[2 * s->nleaves], s->rew[2 * s->nleaves + 1]);
+    leaf_rewards (s);
+    mpq_set (s->rew[2 * s->nleaves], s->rw[s->L]), mpq_set (s->rew[2 * s->nleaves + 1], s->rw[s->F]);
     s->n[self].kind = T_LEAF;
     s->n[self].aux = (uint32_t) s->nleaves++;
     return;
@@ -623,9 +620,9 @@ static void pairs_dfs (pwalk *w, unsigned k, pset *out) {
   if ((s->stop = limits_poll (&s->opt->limits, ++s->nodes))) return;
   k = game_advance_forced (g, k, s->vals, NULL);
   if (k == g->nfixed) {
-    leaf_rewards (s, s->t1, s->t2);
+    leaf_rewards (s);
     out->n = 0;
-    ps_add (out, s->t2, s->t1);
+    ps_add (out, s->rw[s->F], s->rw[s->L]);
     return;
   }
   int v = g->order[k];
@@ -792,6 +789,7 @@ static void free_solver (solver *s) {
   free (s->rew), free (s->n), free (s->grp), free (s->gnodes);
   free (s->kres), free (s->tres), free (s->inst_ok), free (s->vals);
   mpq_clear (s->t1), mpq_clear (s->t2), mpq_clear (s->t3), mpq_clear (s->eps);
+  mpq_clear (s->rw[0]), mpq_clear (s->rw[1]);
 }
 
 static void finish_profile (solver *s, game_solution *sol) {
@@ -834,6 +832,7 @@ static void solver_init (solver *s, const game *g, const sse_options *opt) {
   s->tres = mem_calloc (T + 2, sizeof *s->tres);
   s->inst_ok = mem_calloc (T + 2, sizeof *s->inst_ok);
   mpq_init (s->t1), mpq_init (s->t2), mpq_init (s->t3), mpq_init (s->eps);
+  mpq_init (s->rw[0]), mpq_init (s->rw[1]);
   mpq_set (s->eps, opt->eps);
   for (unsigned t = 1; t <= T; t++) {
     const game_var *x = game_stage (g, t);

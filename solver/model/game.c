@@ -803,21 +803,6 @@ bool game_active (const game *g, int v, const int *vals) {
   return !e || game_eval (e, vals) != 0;
 }
 
-unsigned game_advance_forced (const game *g, unsigned k, int *vals, const int *fixed) {
-  for (; k < g->nfixed; k++) {
-    int v = g->order[k];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_EXOGENOUS) {
-      if (!fixed) break;
-      vals[v] = fixed[v];
-    } else if (x->kind == GAME_ENDOGENOUS) vals[v] = (int) game_eval (x->expr, vals);
-    else if (!game_active (g, v, vals)) vals[v] = 0;
-    else if (x->layers == GAME_L1) vals[v] = game_instinct (g, v, vals);
-    else break;
-  }
-  return k;
-}
-
 void game_complete (const game *g, int *vals) {
   for (unsigned k = 0; k < g->nfixed; k++) {
     int v = g->order[k];

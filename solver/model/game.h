@@ -204,8 +204,25 @@ bool game_active (const game *g, int v, const int *vals);
  * only (their instinct) and, if fixed != NULL, exogenous ones (fixed[v]) —
  * and returns the position of the next branching variable: an active action
  * allowing layer 2 or 3, an exogenous variable (fixed NULL), or g->nfixed
- * when every variable is set. Requires the variables before k set. */
-unsigned game_advance_forced (const game *g, unsigned k, int *vals, const int *fixed);
+ * when every variable is set. Requires the variables before k set.
+ * Inline: it runs at every node of every depth-first finder. */
+static inline unsigned game_advance_forced (const game *g, unsigned k, int *vals, const int *fixed) {
+  const unsigned n = g->nfixed; /* locals: the stores into vals may alias g's fields */
+  const int *order = g->order;
+  const game_var *vars = g->vars;
+  for (; k < n; k++) {
+    int v = order[k];
+    const game_var *x = &vars[v];
+    if (x->kind == GAME_ENDOGENOUS) vals[v] = (int) game_eval (x->expr, vals);
+    else if (x->kind == GAME_EXOGENOUS) {
+      if (!fixed) break;
+      vals[v] = fixed[v];
+    } else if (!game_active (g, v, vals)) vals[v] = 0;
+    else if (x->layers == GAME_L1) vals[v] = game_instinct (g, v, vals);
+    else break;
+  }
+  return k;
+}
 
 /* Completes a full assignment: walks g->order; exogenous values are taken
  * from vals; an action takes vals[v] if active, else 0 (written back);
