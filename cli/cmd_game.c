@@ -11,8 +11,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
-#include "solver/game/spe.h"
-#include "solver/game/sse.h"
+#include "solver/game/solve.h"
 #include "base/rat.h"
 
 const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
@@ -53,28 +52,23 @@ static void usage (FILE *f) {
            "distribution. Exit: 0 solved, 2 bad input or usage, 3 limit reached.\n");
 }
 
-static int run (int argc, char **argv, sse_options *so);
+static int run (int argc, char **argv, game_options *opt);
 
 int cmd_game (int argc, char **argv) {
-  sse_options sopt;
-  sse_options_init (&sopt);
-  int rc = run (argc, argv, &sopt);
-  sse_options_clear (&sopt);
+  game_options opt;
+  game_options_init (&opt);
+  int rc = run (argc, argv, &opt);
+  game_options_clear (&opt);
   return rc;
 }
 
-static int run (int argc, char **argv, sse_options *so) {
+static int run (int argc, char **argv, game_options *opt) {
   const char *file = NULL, *concept = NULL, *outpath = "-";
-  spe_options opt;
-  spe_options_init (&opt);
   bool xml = false, verbose = false;
   uint64_t max_print = 200;
-  spe_stats stats;
-  memset (&stats, 0, sizeof stats);
-  opt.stats = &stats;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    int r = cli_parse_limit ("game", argc, argv, &i, &opt.limits);
+    int r = cli_parse_limit ("game", argc, argv, &i, &opt->limits);
     if (r < 0) return CLI_EXIT_USAGE;
     if (r > 0) continue;
     if (!strcmp (a, "--help") || !strcmp (a, "-h")) {
@@ -83,21 +77,22 @@ static int run (int argc, char **argv, sse_options *so) {
     } else if (!strcmp (a, "--xml")) {
       xml = true;
     } else if (!strcmp (a, "--prune")) {
-      opt.prune = true;
+      opt->spe.prune = true;
     } else if (!strcmp (a, "-v")) {
       verbose = true;
     } else if (!strcmp (a, "--robust")) {
-      so->robust = true;
+      opt->commit.robust = true;
     } else if (!strcmp (a, "--eps")) {
       if (i + 1 >= argc) return cli_usage_error ("game", "%s", "option --eps needs a value");
       const char *why;
-      if (!rat_parse_str (so->eps, argv[++i], &why) || mpq_sgn (so->eps) < 0)
+      if (!rat_parse_str (opt->eps, argv[++i], &why) || mpq_sgn (opt->eps) < 0)
         return cli_usage_error ("game", "%s", "bad --eps (a rational >= 0)");
     } else if (!strcmp (a, "--max-policies") || !strcmp (a, "--max-tree")) {
       uint64_t u;
       if (i + 1 >= argc || !cli_parse_u64 (argv[i + 1], &u)) return cli_usage_error ("game", "%s", "bad or missing value of an option");
-      if (!strcmp (a, "--max-policies")) so->max_policies = u;
-      else so->max_tree = (size_t) u;
+      long long n = u > (uint64_t) GAME_OPT_SIZE_MAX ? GAME_OPT_SIZE_MAX : (long long) u; /* beyond: no limit in effect */
+      if (!strcmp (a, "--max-policies")) opt->commit.max_policies = n;
+      else opt->commit.max_tree = n;
       i++;
     } else if (!strcmp (a, "-o")) {
       if (i + 1 >= argc) return cli_usage_error ("game", "option -o needs a value");
@@ -109,14 +104,14 @@ static int run (int argc, char **argv, sse_options *so) {
       uint64_t u;
       if (!strcmp (a, "--concept")) concept = v;
       else if (!strcmp (a, "--tie")) {
-        if (!profile_tie_parse (v, &opt.tie)) return cli_usage_error ("game", "unknown tie-break '%s'", v);
+        if (!profile_tie_parse (v, &opt->tie)) return cli_usage_error ("game", "unknown tie-break '%s'", v);
       } else if (!cli_parse_u64 (v, &u)) {
         return cli_usage_error ("game", "bad %s '%s' (a non-negative integer)", a, v);
       } else if (!strcmp (a, "--max-profile")) {
-        opt.max_profile = (size_t) u;
+        opt->max_profile = u > (uint64_t) GAME_OPT_SIZE_MAX ? GAME_OPT_SIZE_MAX : (long long) u;
       } else if (!strcmp (a, "--cache-mb")) {
         if (u > ((size_t) 1 << 20)) return cli_usage_error ("game", "bad --cache-mb '%s' (at most 1048576)", v);
-        opt.cache_bytes = (size_t) u << 20;
+        opt->spe.cache_bytes = (long long) u << 20;
       } else {
         max_print = u;
       }
@@ -130,56 +125,50 @@ static int run (int argc, char **argv, sse_options *so) {
   }
   if (!file) return cli_usage_error ("game", "no game file (see scnfg game --help)");
   if (!concept) return cli_usage_error ("game", "no --concept (spe, sse, scne, mixed, satisficing)");
-  if (!strcmp (concept, "mixed"))
-    return gamemixed_run (file, &opt.limits, opt.tie, xml, outpath, (size_t) max_print, opt.max_profile);
-  bool commit = sse_concept_parse (concept, &so->concept);
-  if (strcmp (concept, "spe") && !commit) {
-    return cli_usage_error ("game", "unknown concept '%s'", concept);
-  }
-  if (!commit && (so->robust || mpq_sgn (so->eps)))
+  game_concept c;
+  bool known = game_concept_parse (concept, &c);
+  if (known && c == GAME_CONCEPT_MIXED)
+    return gamemixed_run (file, &opt->limits, opt->tie, xml, outpath, (size_t) max_print, (size_t) opt->max_profile);
+  if (!known) return cli_usage_error ("game", "unknown concept '%s'", concept);
+  if (c != GAME_CONCEPT_SATISFICING && (opt->commit.robust || mpq_sgn (opt->eps)))
     return cli_usage_error ("game", "--eps and --robust apply to --concept satisficing only");
-  if (commit && so->concept != SSE_CONCEPT_SATISFICING && (so->robust || mpq_sgn (so->eps)))
-    return cli_usage_error ("game", "--eps and --robust apply to --concept satisficing only");
-  so->tie = opt.tie;
-  so->limits = opt.limits;
-  so->max_profile = opt.max_profile;
   scnfg_error err;
   error_init (&err);
   game *g;
   if (!gamexml_read_file (&g, file, &err)) return cli_report (&err);
-  limits_start (&opt.limits);
-  so->limits = opt.limits;
-  game_solution sol;
-  if (commit ? !sse_solve (g, so, &sol, &err) : !spe_solve (g, &opt, &sol, &err)) {
-    profile_solution_clear (&sol);
+  game_answer ans;
+  if (!game_solve (g, c, opt, &ans, &err)) {
+    game_answer_clear (&ans);
     game_free (g);
     return cli_report (&err);
   }
-  if (verbose && !commit) {
-    fprintf (stderr, "c nodes %llu leaves %llu seconds %.3f\n", (unsigned long long) sol.nodes,
-             (unsigned long long) sol.leaves, sol.seconds);
-    fprintf (stderr, "c win-lose %s prune %s cutoffs %llu\n", stats.win_lose ? "yes" : "no",
-             stats.pruning ? "on" : opt.prune ? "off (not win/lose)" : "off", (unsigned long long) stats.cutoffs);
-    if (stats.caching)
+  const game_solution *sol = &ans.sol;
+  const spe_stats *stats = &ans.spe;
+  if (verbose && c == GAME_CONCEPT_SPE) {
+    fprintf (stderr, "c nodes %llu leaves %llu seconds %.3f\n", (unsigned long long) sol->nodes,
+             (unsigned long long) sol->leaves, sol->seconds);
+    fprintf (stderr, "c win-lose %s prune %s cutoffs %llu\n", stats->win_lose ? "yes" : "no",
+             stats->pruning ? "on" : opt->spe.prune ? "off (not win/lose)" : "off", (unsigned long long) stats->cutoffs);
+    if (stats->caching)
       fprintf (stderr, "c cache entries %zu bytes %zu lookups %llu hits %llu stores %llu evictions %llu determined %llu\n",
-               stats.cache.entries, stats.cache.bytes, (unsigned long long) stats.cache.lookups,
-               (unsigned long long) stats.cache.hits, (unsigned long long) stats.cache.stores,
-               (unsigned long long) stats.cache.evictions, (unsigned long long) stats.cache.determined);
-    else if (opt.cache_bytes)
-      fprintf (stderr, "c cache off (%s)\n", sol.profile ? "the policy is stored: add --max-profile 0" : "budget below one bucket");
+               stats->cache.entries, stats->cache.bytes, (unsigned long long) stats->cache.lookups,
+               (unsigned long long) stats->cache.hits, (unsigned long long) stats->cache.stores,
+               (unsigned long long) stats->cache.evictions, (unsigned long long) stats->cache.determined);
+    else if (opt->spe.cache_bytes)
+      fprintf (stderr, "c cache off (%s)\n", sol->profile ? "the policy is stored: add --max-profile 0" : "budget below one bucket");
   }
   afile out;
   if (!afile_open (&out, outpath, &err)) {
-    profile_solution_clear (&sol);
+    game_answer_clear (&ans);
     game_free (g);
     return cli_report (&err);
   }
-  if (xml) profile_solution_write_xml (out.f, g, &sol);
-  else profile_solution_print (out.f, g, &sol, (size_t) max_print);
-  int rc = sol.status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
+  if (xml) profile_solution_write_xml (out.f, g, sol);
+  else profile_solution_print (out.f, g, sol, (size_t) max_print);
+  int rc = sol->status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
   if (!afile_commit (&out, &err)) rc = cli_report (&err);
-  if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", sol.reason);
-  profile_solution_clear (&sol);
+  if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", sol->reason);
+  game_answer_clear (&ans);
   game_free (g);
   return rc;
 }

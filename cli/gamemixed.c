@@ -11,7 +11,7 @@
 #include "proofs/chk_mixed.h"
 #include "solver/model/behavxml.h"
 #include "solver/model/gamexml.h"
-#include "solver/game/mixed.h"
+#include "solver/game/solve.h"
 #include "solver/model/game.h"
 
 int gamemixed_run (const char *file, const scnfg_limits *lim, game_tie tie, bool xml, const char *outpath,
@@ -22,28 +22,30 @@ int gamemixed_run (const char *file, const scnfg_limits *lim, game_tie tie, bool
   error_init (&err);
   game *g;
   if (!gamexml_read_file (&g, file, &err)) return cli_report (&err);
-  mixed_options opt;
-  mixed_options_init (&opt);
+  game_options opt;
+  game_options_init (&opt);
   opt.limits = *lim;
-  opt.max_profile = max_profile;
+  opt.max_profile = (long long) max_profile;
   opt.tie = tie;
-  limits_start (&opt.limits);
-  mixed_solution ms;
-  if (!mixed_solve (g, &opt, &ms, &err)) {
-    mixed_solution_clear (&ms);
+  game_answer ans;
+  bool solved = game_solve (g, GAME_CONCEPT_MIXED, &opt, &ans, &err);
+  game_options_clear (&opt);
+  const mixed_solution *ms = ans.mixed;
+  if (!solved) {
+    game_answer_clear (&ans);
     game_free (g);
     return cli_report (&err);
   }
   afile out;
-  int rc = ms.sol.status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
+  int rc = ms->sol.status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
   if (!afile_open (&out, outpath, &err)) rc = cli_report (&err);
   else {
-    if (xml) mixed_write_xml (out.f, g, &ms);
-    else mixed_print (out.f, g, &ms, max_print);
+    if (xml) mixed_write_xml (out.f, g, ms);
+    else mixed_print (out.f, g, ms, max_print);
     if (!afile_commit (&out, &err)) rc = cli_report (&err);
   }
-  if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", ms.sol.reason);
-  mixed_solution_clear (&ms);
+  if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", ms->sol.reason);
+  game_answer_clear (&ans);
   game_free (g);
   return rc;
 }

@@ -269,17 +269,10 @@ static bool observes (const game_var *x, int w) {
   return false;
 }
 
-static bool instinct_confounded (const game *g, const game_var *x) {
-  if (!x->expr) return false;
-  for (unsigned w = 0; w < g->nvars; w++)
-    if (game_expr_reads (x->expr, (int) w) && !observes (x, (int) w)) return true;
-  return false;
-}
-
 bool edit_confounded (const game *g, int player) {
   for (unsigned t = 1; t <= g->nstages; t++) {
     const game_var *x = game_stage (g, t);
-    if ((player < 0 || x->player == player) && instinct_confounded (g, x)) return true;
+    if ((player < 0 || x->player == player) && game_stage_confounded (g, t)) return true;
   }
   return false;
 }
@@ -292,7 +285,7 @@ game *edit_confound (const game *g, prng *r, uint64_t num, uint64_t den) {
   for (unsigned t = 1; t <= g->nstages; t++) {
     const game_var *x = game_stage (g, t);
     int v = g->stage_var[t - 1];
-    if (instinct_confounded (g, x)) p.inst_set[v] = true; /* constant 0 */
+    if (game_stage_confounded (g, t)) p.inst_set[v] = true; /* constant 0 */
     if (!prng_chance (r, num, den)) continue;
     unsigned nc = 0;
     for (unsigned w = 0; w < g->nvars; w++)

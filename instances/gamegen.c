@@ -67,129 +67,168 @@ static game *win_lose (const gamegen_params *p, prng *r) {
   return g;
 }
 
-static game *general (const gamegen_params *p, prng *r) {
-  game *g = game_new ("random game");
+/* The random game under construction: players, confounders u[0..K), stages
+ * x[0..T) with their owners (0 leader, 1 follower). */
+typedef struct gen {
+  game *g;
+  prng *r;
+  const gamegen_params *p;
   int pl[2];
-  pl[0] = game_add_player (g, "L");
-  pl[1] = game_add_player (g, "F");
-  game_set_leader (g, pl[0]);
-  unsigned T = p->stages, K = p->confounders;
+  unsigned T, K;
+  int *u, *x;
+  unsigned *owner;
+} gen;
+
+/* K binary confounders with random priors, each revealed at a random stage. */
+static void add_confounders (gen *G) {
   char id[32];
-  /* confounders */
-  int *u = mem_alloc ((K + 1) * sizeof *u);
   mpq_t prior[2];
   mpq_init (prior[0]), mpq_init (prior[1]);
-  for (unsigned k = 0; k < K; k++) {
+  for (unsigned k = 0; k < G->K; k++) {
     snprintf (id, sizeof id, "u%u", k + 1);
-    u[k] = game_add_var (g, GAME_EXOGENOUS, id, 2);
-    long w0 = (long) prng_range (r, 0, 3), w1 = (long) prng_range (r, w0 ? 0 : 1, 3);
+    G->u[k] = game_add_var (G->g, GAME_EXOGENOUS, id, 2);
+    long w0 = (long) prng_range (G->r, 0, 3), w1 = (long) prng_range (G->r, w0 ? 0 : 1, 3);
     mpq_set_si (prior[0], w0, (unsigned long) (w0 + w1));
     mpq_set_si (prior[1], w1, (unsigned long) (w0 + w1));
     mpq_canonicalize (prior[0]), mpq_canonicalize (prior[1]);
-    game_set_prior (g, u[k], (const mpq_t *) prior);
-    game_set_position (g, u[k], (unsigned) prng_range (r, 1, T + 1));
+    game_set_prior (G->g, G->u[k], (const mpq_t *) prior);
+    game_set_position (G->g, G->u[k], (unsigned) prng_range (G->r, 1, G->T + 1));
   }
   mpq_clear (prior[0]), mpq_clear (prior[1]);
-  /* actions */
-  int *x = mem_alloc ((T + 1) * sizeof *x);
-  unsigned *owner = mem_alloc ((T + 1) * sizeof *owner);
-  for (unsigned t = 1; t <= T; t++) {
-    snprintf (id, sizeof id, "x%u", t);
-    unsigned d = (unsigned) prng_range (r, 2, p->domain);
-    x[t - 1] = game_add_var (g, GAME_ACTION, id, d);
-    owner[t - 1] = (unsigned) prng_below (r, 2);
-    game_set_owner (g, x[t - 1], pl[owner[t - 1]]);
-    game_set_stage (g, x[t - 1], t);
-    unsigned roll = (unsigned) prng_below (r, 20);
-    game_set_layers (g, x[t - 1], roll < 12 ? GAME_LAYERS_ALL : roll < 14 ? GAME_L1 : roll < 17 ? GAME_L2 : GAME_L2 | GAME_L3);
-    /* observations */
-    for (unsigned s = 1; s < t; s++) {
-      bool own = owner[s - 1] == owner[t - 1];
-      bool obs = p->perfect_info || own || prng_chance (r, 1, 2);
-      if (!p->perfect_info && !obs) {
-        /* perfect recall: an earlier own stage that observed x_s forces it */
-        for (unsigned q = s + 1; q < t && !obs; q++)
-          if (owner[q - 1] == owner[t - 1]) {
-            const game_var *w = &g->vars[x[q - 1]];
-            for (unsigned j = 0; j < w->nobs; j++) obs |= w->obs[j] == x[s - 1];
-          }
-      }
-      if (obs) game_add_observation (g, x[t - 1], x[s - 1]);
+}
+
+/* Stage t's observations: every earlier stage with perfect information,
+ * else its owner's own stages and a coin flip, keeping perfect recall. */
+static void add_observations (gen *G, unsigned t) {
+  game *g = G->g;
+  bool pi = G->p->perfect_info;
+  for (unsigned s = 1; s < t; s++) {
+    bool own = G->owner[s - 1] == G->owner[t - 1];
+    bool obs = pi || own || prng_chance (G->r, 1, 2);
+    if (!pi && !obs) {
+      /* perfect recall: an earlier own stage that observed x_s forces it */
+      for (unsigned q = s + 1; q < t && !obs; q++)
+        if (G->owner[q - 1] == G->owner[t - 1]) {
+          const game_var *w = &g->vars[G->x[q - 1]];
+          for (unsigned j = 0; j < w->nobs; j++) obs |= w->obs[j] == G->x[s - 1];
+        }
     }
-    if (p->perfect_info)
-      for (unsigned k = 0; k < K; k++)
-        if (g->vars[u[k]].position <= t) game_add_observation (g, x[t - 1], u[k]);
-    /* instinct: a table over a revealed confounder, or over an earlier action, or none */
-    unsigned kind = (unsigned) prng_below (r, 3);
-    int src = -1;
-    if (kind == 0 && K) {
-      unsigned k = (unsigned) prng_below (r, K);
-      if (g->vars[u[k]].position <= t) src = u[k];
-    } else if (kind == 1 && t > 1) {
-      src = x[prng_below (r, t - 1)];
-    }
-    if (src >= 0) {
-      unsigned ds = g->vars[src].domain;
-      long *vals = mem_alloc (ds * sizeof *vals);
-      for (unsigned i = 0; i < ds; i++) vals[i] = (long) prng_below (r, d);
-      game_set_expr (g, x[t - 1], game_expr_table (1, &src, ds, vals, NULL));
-      free (vals);
-    }
-    /* active-if on a quarter of the later stages */
-    if (t > 1 && prng_chance (r, 1, 4)) {
-      int s = x[prng_below (r, t - 1)];
-      game_set_active_if (g, x[t - 1], game_expr_eq (s, (long) prng_below (r, g->vars[s].domain)));
-    }
+    if (obs) game_add_observation (g, G->x[t - 1], G->x[s - 1]);
   }
+  if (pi)
+    for (unsigned k = 0; k < G->K; k++)
+      if (g->vars[G->u[k]].position <= t) game_add_observation (g, G->x[t - 1], G->u[k]);
+}
+
+/* Stage t's instinct (a table over a revealed confounder, or over an earlier
+ * action, or none) and, on a quarter of the later stages, an active-if. */
+static void add_instinct (gen *G, unsigned t, unsigned d) {
+  game *g = G->g;
+  prng *r = G->r;
+  unsigned kind = (unsigned) prng_below (r, 3);
+  int src = -1;
+  if (kind == 0 && G->K) {
+    unsigned k = (unsigned) prng_below (r, G->K);
+    if (g->vars[G->u[k]].position <= t) src = G->u[k];
+  } else if (kind == 1 && t > 1) {
+    src = G->x[prng_below (r, t - 1)];
+  }
+  if (src >= 0) {
+    unsigned ds = g->vars[src].domain;
+    long *vals = mem_alloc (ds * sizeof *vals);
+    for (unsigned i = 0; i < ds; i++) vals[i] = (long) prng_below (r, d);
+    game_set_expr (g, G->x[t - 1], game_expr_table (1, &src, ds, vals, NULL));
+    free (vals);
+  }
+  if (t > 1 && prng_chance (r, 1, 4)) {
+    int s = G->x[prng_below (r, t - 1)];
+    game_set_active_if (g, G->x[t - 1], game_expr_eq (s, (long) prng_below (r, g->vars[s].domain)));
+  }
+}
+
+/* Stage t: domain, owner, layers, observations, instinct, active-if. */
+static void add_stage (gen *G, unsigned t) {
+  game *g = G->g;
+  char id[32];
+  snprintf (id, sizeof id, "x%u", t);
+  unsigned d = (unsigned) prng_range (G->r, 2, G->p->domain);
+  int xt = G->x[t - 1] = game_add_var (g, GAME_ACTION, id, d);
+  G->owner[t - 1] = (unsigned) prng_below (G->r, 2);
+  game_set_owner (g, xt, G->pl[G->owner[t - 1]]);
+  game_set_stage (g, xt, t);
+  unsigned roll = (unsigned) prng_below (G->r, 20);
+  game_set_layers (g, xt, roll < 12 ? GAME_LAYERS_ALL : roll < 14 ? GAME_L1 : roll < 17 ? GAME_L2 : GAME_L2 | GAME_L3);
+  add_observations (G, t);
+  add_instinct (G, t, d);
+}
+
+/* Player i's utility: a table over up to 3 parents from the pool, plus an
+ * indicator bonus. */
+static void add_utility (gen *G, unsigned i, const int *pool, unsigned npool, mpq_t q) {
+  game *g = G->g;
+  prng *r = G->r;
+  char id[32];
+  int par[3];
+  unsigned np = 0, want = npool < 3 ? npool : 3;
+  while (np < want) {
+    int c = pool[prng_below (r, npool)];
+    bool dup = false;
+    for (unsigned j = 0; j < np; j++) dup |= par[j] == c;
+    if (!dup) par[np++] = c;
+  }
+  size_t size = 1;
+  for (unsigned j = 0; j < np; j++) size *= g->vars[par[j]].domain;
+  mpq_t *vals = mem_alloc (size * sizeof *vals);
+  for (size_t j = 0; j < size; j++) mpq_init (vals[j]), rand_reward (r, vals[j]);
+  snprintf (id, sizeof id, "u%s", i ? "F" : "L");
+  int ut = game_add_var (g, GAME_UTILITY, id, 0);
+  game_set_owner (g, ut, G->pl[i]);
+  game_set_expr (g, ut, game_expr_table (np, par, size, NULL, (const mpq_t *) vals));
+  for (size_t j = 0; j < size; j++) mpq_clear (vals[j]);
+  free (vals);
+  if (npool) {
+    int c = pool[prng_below (r, npool)];
+    rand_reward (r, q);
+    game_expr *k2[2] = {game_expr_const_q (q), game_expr_eq (c, (long) prng_below (r, g->vars[c].domain))};
+    snprintf (id, sizeof id, "b%s", i ? "F" : "L");
+    int b = game_add_var (g, GAME_UTILITY, id, 0);
+    game_set_owner (g, b, G->pl[i]);
+    game_set_expr (g, b, game_expr_nary (GAME_PROD, 2, k2));
+  }
+}
+
+static game *general (const gamegen_params *p, prng *r) {
+  gen G = {.g = game_new ("random game"), .r = r, .p = p, .T = p->stages, .K = p->confounders};
+  game *g = G.g;
+  G.pl[0] = game_add_player (g, "L");
+  G.pl[1] = game_add_player (g, "F");
+  game_set_leader (g, G.pl[0]);
+  unsigned T = G.T, K = G.K;
+  G.u = mem_alloc ((K + 1) * sizeof *G.u);
+  add_confounders (&G);
+  G.x = mem_alloc ((T + 1) * sizeof *G.x);
+  G.owner = mem_alloc ((T + 1) * sizeof *G.owner);
+  for (unsigned t = 1; t <= T; t++) add_stage (&G, t);
   /* a Boolean endogenous node over two earlier variables */
   int e = -1;
   if (T >= 2) {
-    int a = x[prng_below (r, T)], b = x[prng_below (r, T)];
+    int a = G.x[prng_below (r, T)], b = G.x[prng_below (r, T)];
     game_expr *k2[2] = {game_expr_eq (a, 0), game_expr_eq (b, (long) prng_below (r, g->vars[b].domain))};
     game_op op = prng_chance (r, 1, 2) ? GAME_XOR : GAME_OR;
     e = game_add_var (g, GAME_ENDOGENOUS, "e1", 2);
     game_set_expr (g, e, game_expr_nary (op, 2, k2));
   }
-  /* utilities: a table over up to 3 parents, plus an indicator bonus */
   unsigned npool = T + K + (e >= 0);
   int *pool = mem_alloc ((npool + 1) * sizeof *pool);
   unsigned n = 0;
-  for (unsigned t = 0; t < T; t++) pool[n++] = x[t];
-  for (unsigned k = 0; k < K; k++) pool[n++] = u[k];
+  for (unsigned t = 0; t < T; t++) pool[n++] = G.x[t];
+  for (unsigned k = 0; k < K; k++) pool[n++] = G.u[k];
   if (e >= 0) pool[n++] = e;
   mpq_t q;
   mpq_init (q);
-  for (unsigned i = 0; i < 2; i++) {
-    int par[3];
-    unsigned np = 0, want = npool < 3 ? npool : 3;
-    while (np < want) {
-      int c = pool[prng_below (r, npool)];
-      bool dup = false;
-      for (unsigned j = 0; j < np; j++) dup |= par[j] == c;
-      if (!dup) par[np++] = c;
-    }
-    size_t size = 1;
-    for (unsigned j = 0; j < np; j++) size *= g->vars[par[j]].domain;
-    mpq_t *vals = mem_alloc (size * sizeof *vals);
-    for (size_t j = 0; j < size; j++) mpq_init (vals[j]), rand_reward (r, vals[j]);
-    snprintf (id, sizeof id, "u%s", i ? "F" : "L");
-    int ut = game_add_var (g, GAME_UTILITY, id, 0);
-    game_set_owner (g, ut, pl[i]);
-    game_set_expr (g, ut, game_expr_table (np, par, size, NULL, (const mpq_t *) vals));
-    for (size_t j = 0; j < size; j++) mpq_clear (vals[j]);
-    free (vals);
-    if (npool) {
-      int c = pool[prng_below (r, npool)];
-      rand_reward (r, q);
-      game_expr *k2[2] = {game_expr_const_q (q), game_expr_eq (c, (long) prng_below (r, g->vars[c].domain))};
-      snprintf (id, sizeof id, "b%s", i ? "F" : "L");
-      int b = game_add_var (g, GAME_UTILITY, id, 0);
-      game_set_owner (g, b, pl[i]);
-      game_set_expr (g, b, game_expr_nary (GAME_PROD, 2, k2));
-    }
-  }
+  for (unsigned i = 0; i < 2; i++) add_utility (&G, i, pool, npool, q);
   mpq_clear (q);
-  free (pool), free (x), free (owner), free (u);
+  free (pool), free (G.x), free (G.owner), free (G.u);
   return g;
 }
 

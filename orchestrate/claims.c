@@ -27,12 +27,10 @@
 #include "proofs/chk_mixed.h"
 #include "solver/model/behav.h"
 #include "solver/model/gamexml.h"
-#include "solver/game/mixed.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
 #include "solver/game/signal.h"
-#include "solver/game/spe.h"
-#include "solver/game/sse.h"
+#include "solver/game/solve.h"
 #include "solver/qbf/cegar.h"
 #include "solver/model/cert.h"
 #include "solver/qbf/eval.h"
@@ -148,36 +146,38 @@ static void qstr (char *buf, size_t n, const mpq_t q) {
   free (s);
 }
 
-/* Solves with sse_solve; false if the finder rejects g or hits a limit. */
-static bool sse_run (const game *g, sse_concept c, game_tie tie, const char *eps, bool robust, game_solution *sol) {
-  sse_options o;
-  sse_options_init (&o);
-  o.concept = c, o.tie = tie, o.robust = robust;
-  o.max_policies = 1u << 12;
-  o.max_tree = 1u << 18;
-  if (eps) rat_parse_str (o.eps, eps, NULL);
+/* Solves with game_solve into sol (the caller clears it with
+ * profile_solution_clear); false (sol cleared) if the finder rejects g or
+ * hits a limit. */
+static bool run (const game *g, game_concept c, const game_options *o, game_solution *sol) {
+  game_answer ans;
   scnfg_error err;
   error_init (&err);
-  bool ok = sse_solve (g, &o, sol, &err);
-  sse_options_clear (&o);
-  if (!ok || sol->status != GAME_SOLVED) {
-    profile_solution_clear (sol);
-    return false;
-  }
-  return true;
+  bool ok = game_solve (g, c, o, &ans, &err) && ans.sol.status == GAME_SOLVED;
+  if (ok) game_answer_move (&ans, sol);
+  else game_answer_clear (&ans);
+  return ok;
+}
+
+static bool sse_run (const game *g, game_concept c, game_tie tie, const char *eps, bool robust, game_solution *sol) {
+  game_options o;
+  game_options_init (&o);
+  o.tie = tie, o.commit.robust = robust;
+  o.commit.max_policies = 1u << 12;
+  o.commit.max_tree = 1u << 18;
+  if (eps) rat_parse_str (o.eps, eps, NULL);
+  bool ok = run (g, c, &o, sol);
+  game_options_clear (&o);
+  return ok;
 }
 
 static bool spe_run (const game *g, game_tie tie, game_solution *sol) {
-  spe_options o;
-  spe_options_init (&o);
+  game_options o;
+  game_options_init (&o);
   o.tie = tie;
-  scnfg_error err;
-  error_init (&err);
-  if (!spe_solve (g, &o, sol, &err) || sol->status != GAME_SOLVED) {
-    profile_solution_clear (sol);
-    return false;
-  }
-  return true;
+  bool ok = run (g, GAME_CONCEPT_SPE, &o, sol);
+  game_options_clear (&o);
+  return ok;
 }
 
 static bool same_outcomes (const profile_outcomes *a, const profile_outcomes *b, unsigned nvars) {
@@ -311,7 +311,7 @@ static int ev_sse_spe (const inst *in, char *why, size_t n) {
   game_solution a, b;
   if (!spe_run (in->g, GAME_TIE_STRONG, &a)) return CLAIMS_SKIP;
   int res = CLAIMS_SKIP;
-  if (sse_run (in->g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &b)) {
+  if (sse_run (in->g, GAME_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &b)) {
     int L = in->g->leader;
     res = mpq_cmp (b.reward[L], a.reward[L]) >= 0 ? CLAIMS_HELD : CLAIMS_FAILED;
     char da[320], db[320];
@@ -325,9 +325,9 @@ static int ev_sse_spe (const inst *in, char *why, size_t n) {
 
 static int ev_strong_weak (const inst *in, char *why, size_t n) {
   game_solution a, b;
-  if (!sse_run (in->g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &a)) return CLAIMS_SKIP;
+  if (!sse_run (in->g, GAME_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &a)) return CLAIMS_SKIP;
   int res = CLAIMS_SKIP;
-  if (sse_run (in->g, SSE_CONCEPT_SSE, GAME_TIE_WEAK, NULL, false, &b)) {
+  if (sse_run (in->g, GAME_CONCEPT_SSE, GAME_TIE_WEAK, NULL, false, &b)) {
     int L = in->g->leader;
     res = mpq_cmp (a.reward[L], b.reward[L]) >= 0 ? CLAIMS_HELD : CLAIMS_FAILED;
     char da[320], db[320];
@@ -342,9 +342,9 @@ static int ev_strong_weak (const inst *in, char *why, size_t n) {
 static int ev_regression (const inst *in, char *why, size_t n) {
   game_tie tie = (game_tie) (in->seed % 6);
   game_solution a, b;
-  if (!sse_run (in->g, SSE_CONCEPT_SSE, tie, NULL, false, &a)) return CLAIMS_SKIP;
+  if (!sse_run (in->g, GAME_CONCEPT_SSE, tie, NULL, false, &a)) return CLAIMS_SKIP;
   int res = CLAIMS_SKIP;
-  if (sse_run (in->g, SSE_CONCEPT_SCNE, tie, NULL, false, &b)) {
+  if (sse_run (in->g, GAME_CONCEPT_SCNE, tie, NULL, false, &b)) {
     char na[40], nb[40];
     snprintf (na, sizeof na, "S-CNE-%s", profile_tie_name (tie));
     snprintf (nb, sizeof nb, "SSE-%s", profile_tie_name (tie));
@@ -360,9 +360,9 @@ static int ev_satisficing (const inst *in, char *why, size_t n) {
   static const game_tie inst_tie[3] = {GAME_TIE_INSTINCT_STRONG, GAME_TIE_INSTINCT_WEAK, GAME_TIE_INSTINCT_LEX};
   unsigned k = (unsigned) (in->seed % 3);
   game_solution a, b;
-  if (!sse_run (in->g, SSE_CONCEPT_SATISFICING, base[k], "0", false, &a)) return CLAIMS_SKIP;
+  if (!sse_run (in->g, GAME_CONCEPT_SATISFICING, base[k], "0", false, &a)) return CLAIMS_SKIP;
   int res = CLAIMS_SKIP;
-  if (sse_run (in->g, SSE_CONCEPT_SSE, inst_tie[k], NULL, false, &b)) {
+  if (sse_run (in->g, GAME_CONCEPT_SSE, inst_tie[k], NULL, false, &b)) {
     char na[40], nb[40];
     snprintf (na, sizeof na, "satisficing-eps0-%s", profile_tie_name (base[k]));
     snprintf (nb, sizeof nb, "SSE-%s", profile_tie_name (inst_tie[k]));
@@ -375,9 +375,9 @@ static int ev_satisficing (const inst *in, char *why, size_t n) {
 
 static int ev_robust (const inst *in, char *why, size_t n) {
   game_solution a, b;
-  if (!sse_run (in->g, SSE_CONCEPT_SATISFICING, GAME_TIE_WEAK, "0", true, &a)) return CLAIMS_SKIP;
+  if (!sse_run (in->g, GAME_CONCEPT_SATISFICING, GAME_TIE_WEAK, "0", true, &a)) return CLAIMS_SKIP;
   int res = CLAIMS_SKIP;
-  if (sse_run (in->g, SSE_CONCEPT_SSE, GAME_TIE_WEAK, NULL, false, &b)) {
+  if (sse_run (in->g, GAME_CONCEPT_SSE, GAME_TIE_WEAK, NULL, false, &b)) {
     res = compare (in->g, &a, "robust-eps0", &b, "SSE-weak", false, why, n);
     profile_solution_clear (&b);
   }
@@ -390,7 +390,7 @@ static int ev_robust (const inst *in, char *why, size_t n) {
  * (S-CNE, whose policy sets contain L2). */
 static int ev_l3_l2 (const inst *in, char *why, size_t n) {
   game_solution s;
-  if (!sse_run (in->g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &s)) return CLAIMS_SKIP;
+  if (!sse_run (in->g, GAME_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &s)) return CLAIMS_SKIP;
   int mover = (in->seed & 1) ? follower_of (in->g) : in->g->leader;
   int other = mover == 0 ? 1 : 0;
   game *h = s.profile ? edit_freeze (in->g, s.profile, other, mover) : NULL;
@@ -398,8 +398,8 @@ static int ev_l3_l2 (const inst *in, char *why, size_t n) {
   if (!h) return CLAIMS_SKIP;
   int res = CLAIMS_SKIP;
   game_solution a, b;
-  if (sse_run (h, SSE_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &a)) {
-    if (sse_run (h, SSE_CONCEPT_SCNE, GAME_TIE_STRONG, NULL, false, &b)) {
+  if (sse_run (h, GAME_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &a)) {
+    if (sse_run (h, GAME_CONCEPT_SCNE, GAME_TIE_STRONG, NULL, false, &b)) {
       res = mpq_cmp (b.reward[mover], a.reward[mover]) >= 0 ? CLAIMS_HELD : CLAIMS_FAILED;
       char x[64], y[64];
       qstr (x, sizeof x, b.reward[mover]), qstr (y, sizeof y, a.reward[mover]);
@@ -413,32 +413,31 @@ static int ev_l3_l2 (const inst *in, char *why, size_t n) {
   return res;
 }
 
-/* Mixed commitment (strong); false if g is not of a supported shape or a
- * limit was hit. Clear ms with mixed_solution_clear either way. */
-static bool mixed_run (const game *g, mixed_solution *ms) {
-  mixed_options o;
-  mixed_options_init (&o);
+/* Mixed commitment (strong) into ans; false if g is not of a supported
+ * shape or a limit was hit. Clear ans with game_answer_clear either way. */
+static bool mixed_run (const game *g, game_answer *ans) {
   scnfg_error err;
   error_init (&err);
-  return mixed_solve (g, &o, ms, &err) && ms->sol.status == GAME_SOLVED;
+  return game_solve (g, GAME_CONCEPT_MIXED, NULL, ans, &err) && ans->mixed->sol.status == GAME_SOLVED;
 }
 
 static int ev_mixed (const inst *in, char *why, size_t n) {
-  mixed_solution ms;
+  game_answer ans;
   int res = CLAIMS_SKIP;
-  if (mixed_run (in->g, &ms)) {
+  if (mixed_run (in->g, &ans)) {
+    const mixed_solution *ms = ans.mixed;
     game_solution s;
-    if (sse_run (in->g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &s)) {
+    if (sse_run (in->g, GAME_CONCEPT_SSE, GAME_TIE_STRONG, NULL, false, &s)) {
       int L = in->g->leader;
-      res = mpq_cmp (ms.sol.reward[L], s.reward[L]) >= 0 ? CLAIMS_HELD : CLAIMS_FAILED;
+      res = mpq_cmp (ms->sol.reward[L], s.reward[L]) >= 0 ? CLAIMS_HELD : CLAIMS_FAILED;
       char a[64], b[64];
-      qstr (a, sizeof a, ms.sol.reward[L]), qstr (b, sizeof b, s.reward[L]);
-      snprintf (why, n, "leader: mixed (%s) %s < SSE-strong %s", ms.method == MIXED_LPS ? "multiple LPs" : "tree",
+      qstr (a, sizeof a, ms->sol.reward[L]), qstr (b, sizeof b, s.reward[L]);
+      snprintf (why, n, "leader: mixed (%s) %s < SSE-strong %s", ms->method == MIXED_LPS ? "multiple LPs" : "tree",
                 a, b);
       profile_solution_clear (&s);
     }
   }
-  mixed_solution_clear (&ms);
+  game_answer_clear (&ans);
   return res;
 }
 
@@ -558,12 +557,13 @@ static int ev_checkers (const inst *in, char *why, size_t n) {
       if (res == CLAIMS_FAILED) return res;
     }
   }
+  static const game_concept commit[3] = {GAME_CONCEPT_SSE, GAME_CONCEPT_SCNE, GAME_CONCEPT_SATISFICING};
   for (unsigned c = 0; c < 3; c++) {
     game_tie tie = (game_tie) ((in->seed + c) % 6);
     bool robust = c == 2 && (in->seed / 6) % 2;
     const char *eps = c == 2 && (in->seed / 12) % 2 ? "1/10" : "0";
     game_solution s;
-    if (!sse_run (g, (sse_concept) c, tie, eps, robust, &s)) continue;
+    if (!sse_run (g, commit[c], tie, eps, robust, &s)) continue;
     if (res == CLAIMS_SKIP) res = CLAIMS_HELD;
     if (s.profile) {
       chk_commit_options co;
@@ -572,7 +572,7 @@ static int ev_checkers (const inst *in, char *why, size_t n) {
       rat_parse_str (co.eps, eps, NULL);
       chk_commit_report rep;
       if (!chk_commit_check (g, s.profile, &co, &rep, &err) || rep.verdict == CHK_COMMIT_FAILED) {
-        snprintf (why, n, "%s%s-%s checker: %s", sse_concept_name ((sse_concept) c), robust ? "-robust" : "",
+        snprintf (why, n, "%s%s-%s checker: %s", game_concept_name (commit[c]), robust ? "-robust" : "",
                   profile_tie_name (tie), rep.msg);
         res = CLAIMS_FAILED;
       }
@@ -581,18 +581,20 @@ static int ev_checkers (const inst *in, char *why, size_t n) {
     profile_solution_clear (&s);
     if (res == CLAIMS_FAILED) break;
   }
-  mixed_solution ms;
-  if (res != CLAIMS_FAILED && mixed_run (g, &ms) && ms.prof) {
+  game_answer ans;
+  memset (&ans, 0, sizeof ans); /* game_answer_clear is safe on it when mixed_run is not reached */
+  if (res != CLAIMS_FAILED && mixed_run (g, &ans) && ans.mixed->prof) {
+    const mixed_solution *ms = ans.mixed;
     chk_mixed_report rep;
     chk_mixed_report_init (&rep);
     if (res == CLAIMS_SKIP) res = CLAIMS_HELD;
-    if (!chk_mixed_check (g, ms.prof, &ms.cert, &rep, &err) || rep.verdict != CHK_MIXED_OK) {
+    if (!chk_mixed_check (g, ms->prof, &ms->cert, &rep, &err) || rep.verdict != CHK_MIXED_OK) {
       snprintf (why, n, "mixed checker: %s", rep.verdict != CHK_MIXED_OK ? rep.msg : err.msg);
       res = CLAIMS_FAILED;
     }
     chk_mixed_report_clear (&rep);
   }
-  mixed_solution_clear (&ms);
+  game_answer_clear (&ans);
   return res;
 }
 

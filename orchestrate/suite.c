@@ -32,7 +32,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
-#include "solver/game/spe.h"
+#include "solver/game/solve.h"
 #include "solver/qbf/cegar.h"
 #include "solver/model/qbf.h"
 #include "solver/model/qdimacs.h"
@@ -559,26 +559,24 @@ static void child_side (char side, const qbf *f, const suite_opts *o, suite_meas
       m->answer = cegar_solve (f, &lim, NULL, NULL, NULL);
   } else {
     game *g = qbf2game_reduce (f, NULL);
-    spe_options so;
-    spe_options_init (&so);
+    game_options so;
+    game_options_init (&so);
     so.limits.max_nodes = o->game_max_nodes;
     so.max_profile = 0;
     so.max_outcomes = 0;
-    limits_start (&so.limits);
-    game_solution sol;
+    game_answer ans;
     scnfg_error err;
     error_init (&err);
     m->answer = 0;
-    if (spe_solve (g, &so, &sol, &err)) {
-      if (sol.status == GAME_SOLVED) {
-        mpq_t half;
-        mpq_init (half);
-        mpq_set_ui (half, 1, 2);
-        m->answer = mpq_cmp (sol.reward[g->leader], half) >= 0 ? 10 : 20;
-        mpq_clear (half);
-      }
-      profile_solution_clear (&sol);
+    if (game_solve (g, GAME_CONCEPT_SPE, &so, &ans, &err) && ans.sol.status == GAME_SOLVED) {
+      mpq_t half;
+      mpq_init (half);
+      mpq_set_ui (half, 1, 2);
+      m->answer = mpq_cmp (ans.sol.reward[g->leader], half) >= 0 ? 10 : 20;
+      mpq_clear (half);
     }
+    game_answer_clear (&ans);
+    game_options_clear (&so);
     game_free (g);
   }
   m->seconds = limits_now () - t0;

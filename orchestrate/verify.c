@@ -18,8 +18,7 @@
 #include "reductions/qbf2game.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
-#include "solver/game/spe.h"
-#include "solver/game/sse.h"
+#include "solver/game/solve.h"
 #include "solver/qbf/cegar.h"
 #include "solver/model/cert.h"
 #include "solver/model/qbf.h"
@@ -140,36 +139,31 @@ static void round_trip (const game *g, const mpq_t qv, const verify_opts *o, ver
 }
 
 /* One commitment concept on the game: the leader's value, or a limit. */
-static void commitment (const game *g, sse_concept concept, const verify_opts *o, int *state, char *value,
+static void commitment (const game *g, game_concept concept, const verify_opts *o, int *state, char *value,
                         size_t size, double *seconds) {
-  sse_options so;
-  sse_options_init (&so);
-  so.concept = concept;
-  so.tie = GAME_TIE_STRONG;
-  so.max_policies = o->max_policies;
-  bool chance = false;
-  for (unsigned v = 0; v < g->nvars; v++) chance |= g->vars[v].kind == GAME_EXOGENOUS;
-  if (!chance) so.max_tree = 1; /* the pairs walk: values only, never rebuild the explicit tree */
+  game_options so;
+  game_options_init (&so);
+  so.commit.max_policies = (long long) o->max_policies;
+  if (!game_has_chance (g)) so.commit.max_tree = 1; /* the pairs walk: values only, never rebuild the explicit tree */
   so.max_profile = 0;
   so.max_outcomes = 0;
   so.limits.timeout = o->timeout;
   so.limits.max_nodes = o->max_nodes;
-  limits_start (&so.limits);
-  game_solution sol;
+  game_answer ans;
   scnfg_error err;
   error_init (&err);
   double t0 = limits_now ();
-  if (!sse_solve (g, &so, &sol, &err)) {
+  if (!game_solve (g, concept, &so, &ans, &err)) {
     *state = VERIFY_NA;
     snprintf (value, size, "n/a");
   } else {
-    *state = sol.status == GAME_SOLVED ? VERIFY_OK : VERIFY_LIMIT;
-    if (*state == VERIFY_OK) set_rat (value, size, sol.reward[g->leader]);
+    *state = ans.sol.status == GAME_SOLVED ? VERIFY_OK : VERIFY_LIMIT;
+    if (*state == VERIFY_OK) set_rat (value, size, ans.sol.reward[g->leader]);
     else snprintf (value, size, "n/a");
-    profile_solution_clear (&sol);
   }
+  game_answer_clear (&ans);
   *seconds = limits_now () - t0;
-  sse_options_clear (&so);
+  game_options_clear (&so);
 }
 
 void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
@@ -192,23 +186,24 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   game *g = qbf2game_reduce (f, &sz);
   row->fvars = sz.formula_vars, row->fclauses = sz.formula_clauses, row->flits = sz.formula_lits;
   row->gvars = sz.game_vars, row->gentries = sz.game_entries;
-  spe_options so;
-  spe_options_init (&so);
+  game_options so;
+  game_options_init (&so);
   so.limits.timeout = o->timeout;
   so.limits.max_nodes = o->max_nodes;
-  so.max_profile = row->ssat ? 0 : o->max_profile;
+  so.max_profile = row->ssat ? 0 : (long long) o->max_profile;
   so.max_outcomes = 0;
-  so.prune = !o->no_prune;        /* exact in win/lose games; a pruned profile still certifies the winner */
-  so.cache_bytes = o->cache_bytes; /* used only when the profile is not stored */
-  limits_start (&so.limits);
-  game_solution sol;
+  so.spe.prune = !o->no_prune;                    /* exact in win/lose games; a pruned profile still certifies the winner */
+  so.spe.cache_bytes = (long long) o->cache_bytes; /* used only when the profile is not stored */
+  game_answer ans;
   double t0 = limits_now ();
-  bool solved = spe_solve (g, &so, &sol, &err); /* reduction games have perfect information */
+  bool solved = game_solve (g, GAME_CONCEPT_SPE, &so, &ans, &err); /* reduction games have perfect information */
+  game_options_clear (&so);
+  const game_solution *sol = &ans.sol;
   row->game_seconds = limits_now () - t0;
-  row->game_leaves = solved ? sol.leaves : 0;
-  if (solved && sol.status == GAME_SOLVED) {
+  row->game_leaves = solved ? sol->leaves : 0;
+  if (solved && sol->status == GAME_SOLVED) {
     row->game_state = VERIFY_OK;
-    mpq_set (gv, sol.reward[g->leader]);
+    mpq_set (gv, sol->reward[g->leader]);
     set_rat (row->game_value, sizeof row->game_value, gv);
   } else {
     row->game_state = VERIFY_LIMIT;
@@ -228,8 +223,8 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
     snprintf (row->sse_value, sizeof row->sse_value, "n/a");
     snprintf (row->scne_value, sizeof row->scne_value, "n/a");
   } else {
-    commitment (g, SSE_CONCEPT_SSE, o, &row->sse_state, row->sse_value, sizeof row->sse_value, &row->sse_seconds);
-    commitment (g, SSE_CONCEPT_SCNE, o, &row->scne_state, row->scne_value, sizeof row->scne_value,
+    commitment (g, GAME_CONCEPT_SSE, o, &row->sse_state, row->sse_value, sizeof row->sse_value, &row->sse_seconds);
+    commitment (g, GAME_CONCEPT_SCNE, o, &row->scne_state, row->scne_value, sizeof row->scne_value,
                 &row->scne_seconds);
     const char *names[2] = {"SSE", "S-CNE"};
     const char *vals[2] = {row->sse_value, row->scne_value};
@@ -246,12 +241,12 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   if (row->ssat) {
     row->cert_state = row->rt_state = VERIFY_NA;
   } else {
-    if (row->agree == VERIFY_OK) certificate (f, g, &sol, mpq_sgn (qv) != 0, o, row);
+    if (row->agree == VERIFY_OK) certificate (f, g, sol, mpq_sgn (qv) != 0, o, row);
     else row->cert_state = VERIFY_NA;
     if (row->qbf_state == VERIFY_OK) round_trip (g, qv, o, row);
     else row->rt_state = VERIFY_NA;
   }
-  if (solved) profile_solution_clear (&sol);
+  game_answer_clear (&ans);
   game_free (g);
   qbf_free (f);
   mpq_clears (qv, gv, NULL);

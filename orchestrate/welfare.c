@@ -11,7 +11,7 @@
 #include "instances/gamegen.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
-#include "solver/game/sse.h"
+#include "solver/game/solve.h"
 
 static const char *const eps_list[WELFARE_NEPS] = {"0", "1/100", "1/20", "1/10", "1/4"};
 
@@ -70,29 +70,28 @@ void welfare_result_clear (welfare_result *r) {
   r->example = NULL;
 }
 
-static bool solve (const game *g, sse_concept c, const char *eps, bool robust, bool profile, game_solution *s) {
-  sse_options o;
-  sse_options_init (&o);
-  o.concept = c, o.tie = GAME_TIE_STRONG, o.robust = robust;
-  o.max_policies = 1u << 16;
+static bool solve (const game *g, game_concept c, const char *eps, bool robust, bool profile, game_solution *s) {
+  game_options o;
+  game_options_init (&o);
+  o.tie = GAME_TIE_STRONG, o.commit.robust = robust;
+  o.commit.max_policies = 1u << 16;
   if (!profile) o.max_profile = 0;
   if (eps) rat_parse_str (o.eps, eps, NULL);
   scnfg_error err;
   error_init (&err);
-  bool ok = sse_solve (g, &o, s, &err);
-  sse_options_clear (&o);
-  if (!ok || s->status != GAME_SOLVED) {
-    profile_solution_clear (s);
-    return false;
-  }
-  return true;
+  game_answer ans;
+  bool ok = game_solve (g, c, &o, &ans, &err) && ans.sol.status == GAME_SOLVED;
+  game_options_clear (&o);
+  if (ok) game_answer_move (&ans, s);
+  else game_answer_clear (&ans);
+  return ok;
 }
 
 /* welfare(S-CNE) - welfare(SSE) into d; false if either is not solved. */
 static bool welfare_diff (const game *g, mpq_t d, mpq_t wsse, mpq_t wscne) {
   game_solution a, b;
-  if (!solve (g, SSE_CONCEPT_SSE, NULL, false, false, &a)) return false;
-  bool ok = solve (g, SSE_CONCEPT_SCNE, NULL, false, false, &b);
+  if (!solve (g, GAME_CONCEPT_SSE, NULL, false, false, &a)) return false;
+  bool ok = solve (g, GAME_CONCEPT_SCNE, NULL, false, false, &b);
   if (ok) {
     mpq_sub (d, b.welfare, a.welfare);
     if (wsse) mpq_set (wsse, a.welfare);
@@ -127,12 +126,12 @@ void welfare_run (const welfare_params *p, welfare_result *r) {
       continue;
     }
     game_solution a, b;
-    if (!solve (g, SSE_CONCEPT_SSE, NULL, false, false, &a)) {
+    if (!solve (g, GAME_CONCEPT_SSE, NULL, false, false, &a)) {
       r->skipped++;
       game_free (g);
       continue;
     }
-    if (!solve (g, SSE_CONCEPT_SCNE, NULL, false, true, &b)) {
+    if (!solve (g, GAME_CONCEPT_SCNE, NULL, false, true, &b)) {
       r->skipped++;
       profile_solution_clear (&a);
       game_free (g);
@@ -145,7 +144,7 @@ void welfare_run (const welfare_params *p, welfare_result *r) {
     if (p->eps_sweep)
       for (unsigned k = 0; k < 2 && ok; k++)
         for (unsigned i = 0; i < WELFARE_NEPS && ok; i++) {
-          ok = solve (g, SSE_CONCEPT_SATISFICING, welfare_eps (i), k == 1, false, &e[k][i]);
+          ok = solve (g, GAME_CONCEPT_SATISFICING, welfare_eps (i), k == 1, false, &e[k][i]);
           if (ok) done[k]++;
         }
     if (!ok) {

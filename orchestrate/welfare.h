@@ -2,7 +2,7 @@
  * random leader-follower games from the project's generator, S-CNE against
  * Stackelberg (SSE) welfare in exact arithmetic, at a chosen confounding
  * strength, plus the eps-satisficing sweep. An orchestrator: it calls
- * sse_solve and compares; the games come from gamegen + edit_confound. */
+ * game_solve and compares; the games come from gamegen + edit_confound. */
 #ifndef SCNFG_ORCHESTRATE_WELFARE_H
 #define SCNFG_ORCHESTRATE_WELFARE_H
 

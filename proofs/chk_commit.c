@@ -87,16 +87,6 @@ static void fail (chk *c, unsigned stage, size_t idx, int played, int dev, const
 
 static bool choice (const game_var *x) { return (x->layers & (GAME_L2 | GAME_L3)) != 0; }
 
-static bool instinct_confounded (const game *g, const game_var *x) {
-  for (unsigned w = 0; w < g->nvars; w++) {
-    if (!game_expr_reads (x->expr, (int) w)) continue;
-    bool seen = false;
-    for (unsigned j = 0; j < x->nobs; j++) seen |= x->obs[j] == (int) w;
-    if (!seen) return true;
-  }
-  return false;
-}
-
 static bool expired (chk *c) {
   if (c->stop) return true;
   if ((++c->steps & 1023) == 0 && c->o->lim && limits_expired (c->o->lim)) c->stop = true;
@@ -107,14 +97,7 @@ static bool expired (chk *c) {
 static void expand (chk *c, unsigned k, int *vals, const mpq_t prob) {
   const game *g = c->g;
   if (expired (c)) return;
-  for (; k < g->nfixed; k++) {
-    int v = g->order[k];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_ENDOGENOUS) vals[v] = (int) game_eval (x->expr, vals);
-    else if (x->kind == GAME_ACTION && !game_active (g, v, vals)) vals[v] = 0;
-    else if (x->kind == GAME_ACTION && !choice (x)) vals[v] = game_instinct (g, v, vals);
-    else break;
-  }
+  k = game_advance_forced (g, k, vals, NULL);
   if (k == g->nfixed) return;
   int v = g->order[k];
   const game_var *x = &g->vars[v];
@@ -272,6 +255,56 @@ static char *cond_str (const mpq_t q, const mpq_t tot) {
   return s;
 }
 
+/* Records why the profile's follower choice 'got' at history h differs from
+ * the prescribed 'want' (qf: the group's Q values, a = d the instinct; br the
+ * best response; keep: the satisficing follower keeps its instinct). */
+static void report_mismatch (chk *c, const game_profile *check, const hist *h, const game_var *x, int got, int want,
+                             int br, bool keep, const mpq_t *qf, const mpq_t *mu, size_t n) {
+  const game *g = c->g;
+  const chk_commit_options *o = c->o;
+  bool sat = o->concept == CHK_COMMIT_SATISFICING;
+  unsigned d = x->domain;
+  char where[300], lb1[32], lb2[32], lb3[32];
+  size_t ix;
+  describe (c, check, h, where, sizeof where, &ix);
+  int v = g->stage_var[x->stage - 1];
+  const char *pl = g->players[c->F];
+  if (got < 0) {
+    fail (c, x->stage, ix, -1, want, "stage %u (action '%s', player %s) at %s: the profile names no action",
+          x->stage, x->id, pl, where);
+    return;
+  }
+  const char *sw = game_value_label (g, v, want, lb1, sizeof lb1), *sg = game_value_label (g, v, got, lb2, sizeof lb2);
+  unsigned gi = (unsigned) got;
+  mpq_t tot;
+  mpq_init (tot);
+  for (size_t r = 0; r < n; r++) mpq_add (tot, tot, mu[r]);
+  if (sat && keep) {
+    char *a1 = cond_str (qf[d], tot), *a2 = cond_str (qf[br], tot);
+    fail (c, x->stage, ix, got, want,
+          "stage %u (action '%s', player %s) at %s: the instinct (worth %s, best %s) is within eps: the "
+          "satisficing follower keeps it (%s), the profile plays %s", x->stage, x->id, pl, where, a1, a2, sw, sg);
+    free (a1), free (a2);
+  } else if (sat && o->robust) {
+    fail (c, x->stage, ix, got, want,
+          "stage %u (action '%s', player %s) at %s: robust: the eps-best choice worst for the leader is %s, the "
+          "profile plays %s", x->stage, x->id, pl, where, sw, sg);
+  } else if (mpq_cmp (qf[want], qf[gi]) > 0) {
+    char *a1 = cond_str (qf[want], tot), *a2 = cond_str (qf[gi], tot);
+    fail (c, x->stage, ix, got, want, "stage %u (action '%s', player %s) at %s: deviating from %s to %s gives %s %s > %s",
+          x->stage, x->id, pl, where, sg, game_value_label (g, v, want, lb3, sizeof lb3), pl, a1, a2);
+    free (a1), free (a2);
+  } else if (sat && (unsigned) got == (unsigned) h->xt) {
+    fail (c, x->stage, ix, got, want,
+          "stage %u (action '%s', player %s) at %s: the instinct %s is not within eps of the best: the "
+          "follower best-responds with %s", x->stage, x->id, pl, where, sg, sw);
+  } else {
+    fail (c, x->stage, ix, got, want, "stage %u (action '%s', player %s) at %s: tie-break %s selects %s, the profile plays %s",
+          x->stage, x->id, pl, where, profile_tie_name (o->tie), sw, sg);
+  }
+  mpq_clear (tot);
+}
+
 /* The follower's prescribed choices given the leader's play in 'lead',
  * last stage first, written into 'out' (and best responses into 'beta' for
  * satisficing). Continuations use 'contp' for the follower's reported play
@@ -368,45 +401,7 @@ static void respond (chk *c, const game_profile *lead, const game_profile *contp
       if (!check) continue;
       int got = act_of (c, check, check, x->stage, h->vals);
       if (got == want) continue;
-      char where[300], lb1[32], lb2[32], lb3[32];
-      size_t ix;
-      describe (c, check, h, where, sizeof where, &ix);
-      int v = g->stage_var[x->stage - 1];
-      const char *pl = g->players[c->F];
-      if (got < 0) {
-        fail (c, x->stage, ix, -1, want, "stage %u (action '%s', player %s) at %s: the profile names no action",
-              x->stage, x->id, pl, where);
-        continue;
-      }
-      const char *sw = game_value_label (g, v, want, lb1, sizeof lb1), *sg = game_value_label (g, v, got, lb2, sizeof lb2);
-      unsigned gi = (unsigned) got;
-      mpq_t tot;
-      mpq_init (tot);
-      for (size_t r = 0; r < n; r++) mpq_add (tot, tot, mu[r]);
-      if (sat && choice_ == KEEP) {
-        char *a1 = cond_str (qf[d], tot), *a2 = cond_str (qf[br], tot);
-        fail (c, x->stage, ix, got, want,
-              "stage %u (action '%s', player %s) at %s: the instinct (worth %s, best %s) is within eps: the "
-              "satisficing follower keeps it (%s), the profile plays %s", x->stage, x->id, pl, where, a1, a2, sw, sg);
-        free (a1), free (a2);
-      } else if (sat && o->robust) {
-        fail (c, x->stage, ix, got, want,
-              "stage %u (action '%s', player %s) at %s: robust: the eps-best choice worst for the leader is %s, the "
-              "profile plays %s", x->stage, x->id, pl, where, sw, sg);
-      } else if (mpq_cmp (qf[want], qf[gi]) > 0) {
-        char *a1 = cond_str (qf[want], tot), *a2 = cond_str (qf[gi], tot);
-        fail (c, x->stage, ix, got, want, "stage %u (action '%s', player %s) at %s: deviating from %s to %s gives %s %s > %s",
-              x->stage, x->id, pl, where, sg, game_value_label (g, v, want, lb3, sizeof lb3), pl, a1, a2);
-        free (a1), free (a2);
-      } else if (sat && (unsigned) got == (unsigned) h->xt) {
-        fail (c, x->stage, ix, got, want,
-              "stage %u (action '%s', player %s) at %s: the instinct %s is not within eps of the best: the "
-              "follower best-responds with %s", x->stage, x->id, pl, where, sg, sw);
-      } else {
-        fail (c, x->stage, ix, got, want, "stage %u (action '%s', player %s) at %s: tie-break %s selects %s, the profile plays %s",
-              x->stage, x->id, pl, where, profile_tie_name (o->tie), sw, sg);
-      }
-      mpq_clear (tot);
+      report_mismatch (c, check, h, x, got, want, br, choice_ == KEEP, qf, mu, n);
     }
     i = j;
   }
@@ -602,7 +597,7 @@ bool chk_commit_check (const game *g, const game_profile *p, const chk_commit_op
     const game_var *x = game_stage (g, t);
     if (o->concept == CHK_COMMIT_SCNE) c.kres[t] = (x->layers & GAME_L3) != 0;
     if (o->concept == CHK_COMMIT_SATISFICING && x->player == c.F) {
-      c.inst_ok[t] = (x->layers & (GAME_L1 | GAME_L3)) || !instinct_confounded (g, x);
+      c.inst_ok[t] = (x->layers & (GAME_L1 | GAME_L3)) || !game_stage_confounded (g, t);
       c.tres[t] = c.inst_ok[t];
     }
   }

@@ -58,20 +58,7 @@ static void history (ck *k, unsigned upto, char *buf, size_t size) {
   if (!n) snprintf (buf, size, "(root)");
 }
 
-static unsigned advance (ck *k, unsigned i) {
-  const game *g = k->g;
-  while (i < g->nfixed) {
-    int v = g->order[i];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_EXOGENOUS) k->vals[v] = k->fixed[v];
-    else if (x->kind == GAME_ENDOGENOUS) k->vals[v] = (int) game_eval (x->expr, k->vals);
-    else if (!game_active (g, v, k->vals)) k->vals[v] = 0;
-    else if (x->layers == GAME_L1) k->vals[v] = game_instinct (g, v, k->vals);
-    else break;
-    i++;
-  }
-  return i;
-}
+static unsigned advance (ck *k, unsigned i) { return game_advance_forced (k->g, i, k->vals, k->fixed); }
 
 static void leaf (ck *k, mpq_t uf, mpq_t ul) {
   mpq_t r[2];

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/rat.h"
 #include "solver/model/game.h"
+#include "tests/testutil.h"
 
 static void expect_q (const mpq_t q, const char *want) {
   char *s = rat_to_str (q);
@@ -193,6 +194,84 @@ START_TEST (contract_nary_empty) {
 }
 END_TEST
 
+/* The model queries callers used to compute by hand. */
+START_TEST (query_has_chance) {
+  game *g = small_game ();
+  scnfg_error err;
+  error_init (&err);
+  ck_assert (game_finish (g, &err));
+  ck_assert (game_has_chance (g)); /* u */
+  game_free (g);
+  g = tu_game_fixture ("entry-deterrence.xml");
+  ck_assert (!game_has_chance (g));
+  game_free (g);
+  g = tu_game_fixture ("chance.xml");
+  ck_assert (game_has_chance (g));
+  game_free (g);
+}
+END_TEST
+
+START_TEST (query_stage_confounded) {
+  game *g = small_game (); /* no instincts */
+  scnfg_error err;
+  error_init (&err);
+  ck_assert (game_finish (g, &err));
+  ck_assert (!game_stage_confounded (g, 1));
+  ck_assert (!game_stage_confounded (g, 2));
+  game_free (g);
+  /* f := U, U observed by nobody */
+  g = tu_game_fixture ("confounded-satisficing.xml");
+  ck_assert (game_stage_confounded (g, 1));
+  game_free (g);
+  /* f := U with U observed; the leader's stage has no instinct */
+  g = tu_game_fixture ("unconfounded.xml");
+  ck_assert (!game_stage_confounded (g, 1));
+  ck_assert (!game_stage_confounded (g, 2));
+  game_free (g);
+}
+END_TEST
+
+START_TEST (query_advance_forced) {
+  game *g = small_game ();
+  scnfg_error err;
+  error_init (&err);
+  ck_assert (game_finish (g, &err));
+  int x1 = game_find_var (g, "x1"), u = game_find_var (g, "u"), x2 = game_find_var (g, "x2"), e = game_find_var (g, "e");
+  int vals[6] = {0}, fixed[6] = {0};
+  fixed[u] = 1;
+  ck_assert_uint_eq (game_advance_forced (g, 0, vals, NULL), 0); /* x1 is a choice */
+  /* x1 = 0: without fixed values the walk stops at the chance variable u */
+  ck_assert_uint_eq (game_advance_forced (g, 1, vals, NULL), 1);
+  /* with u fixed to 1: x2 is inactive (0), e = xor(x1 == 1, x2) = 0, a leaf */
+  vals[x2] = 7, vals[e] = 7;
+  ck_assert_uint_eq (game_advance_forced (g, 1, vals, fixed), 4);
+  ck_assert_int_eq (vals[u], 1);
+  ck_assert_int_eq (vals[x2], 0);
+  ck_assert_int_eq (vals[e], 0);
+  /* x1 = 1: x2 is active and allows layers 2 and 3: a choice at position 2 */
+  vals[x1] = 1;
+  ck_assert_uint_eq (game_advance_forced (g, 1, vals, fixed), 2);
+  /* after x2 = 1: e = xor(1, 1) = 0 */
+  vals[x2] = 1;
+  ck_assert_uint_eq (game_advance_forced (g, 3, vals, fixed), 4);
+  ck_assert_int_eq (vals[e], 0);
+  game_free (g);
+  /* x2 at layer 1 only with instinct [x1 == 1]: forced to its instinct */
+  g = small_game ();
+  x1 = game_find_var (g, "x1"), x2 = game_find_var (g, "x2");
+  game_set_layers (g, x2, GAME_L1);
+  game_set_expr (g, x2, game_expr_eq (x1, 1));
+  ck_assert_msg (game_finish (g, &err), "%s", err.msg);
+  int w[6] = {0};
+  w[x1] = 1;
+  ck_assert_uint_eq (game_advance_forced (g, 1, w, fixed), 4);
+  ck_assert_int_eq (w[x2], 1);
+  ck_assert_int_eq (w[u], 1);
+  ck_assert_int_eq (w[e], 0); /* u = 1: xor (x1 == 1, x2) = xor (1, 1) */
+  game_free (g);
+}
+END_TEST
+
 Suite *game_suite (void) {
   Suite *s = suite_create ("game");
   TCase *tc = tcase_create ("core");
@@ -201,6 +280,9 @@ Suite *game_suite (void) {
   tcase_add_test (tc, evaluation);
   tcase_add_test (tc, copy_and_equal);
   tcase_add_test (tc, finish_errors);
+  tcase_add_test (tc, query_has_chance);
+  tcase_add_test (tc, query_stage_confounded);
+  tcase_add_test (tc, query_advance_forced);
   suite_add_tcase (s, tc);
   TCase *tk = tcase_create ("contract");
   tcase_set_timeout (tk, 20);

@@ -228,12 +228,7 @@ static bool regression_conditions (const game *g) {
   for (unsigned t = 1; t <= g->nstages; t++) {
     const game_var *x = game_stage (g, t);
     if (!(x->layers & (GAME_L2 | GAME_L3))) return false;
-    for (unsigned w = 0; w < g->nvars; w++) {
-      if (!game_expr_reads (x->expr, (int) w)) continue;
-      bool seen = false;
-      for (unsigned j = 0; j < x->nobs; j++) seen |= x->obs[j] == (int) w;
-      if (!seen) return false;
-    }
+    if (game_stage_confounded (g, t)) return false;
   }
   return true;
 }
@@ -280,12 +275,7 @@ static bool follower_unconfounded (const game *g) {
   for (unsigned t = 1; t <= g->nstages; t++) {
     const game_var *x = game_stage (g, t);
     if (x->player == g->leader) continue;
-    for (unsigned w = 0; w < g->nvars; w++) {
-      if (!game_expr_reads (x->expr, (int) w)) continue;
-      bool seen = false;
-      for (unsigned j = 0; j < x->nobs; j++) seen |= x->obs[j] == (int) w;
-      if (!seen) return false;
-    }
+    if (game_stage_confounded (g, t)) return false;
   }
   return true;
 }

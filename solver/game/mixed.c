@@ -347,20 +347,7 @@ static bool tick (walker *w) {
 
 /* Advances over endogenous, inactive, instinct-only and exogenous variables;
  * returns the index in g->order of the next choice (or nfixed at a leaf). */
-static unsigned advance (walker *w, unsigned k) {
-  const game *g = w->g;
-  while (k < g->nfixed) {
-    int v = g->order[k];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_EXOGENOUS) w->vals[v] = w->fixed[v];
-    else if (x->kind == GAME_ENDOGENOUS) w->vals[v] = (int) game_eval (x->expr, w->vals);
-    else if (!game_active (g, v, w->vals)) w->vals[v] = 0;
-    else if (x->layers == GAME_L1) w->vals[v] = game_instinct (g, v, w->vals);
-    else break;
-    k++;
-  }
-  return k;
-}
+static unsigned advance (walker *w, unsigned k) { return game_advance_forced (w->g, k, w->vals, w->fixed); }
 
 static void leaf_rewards (walker *w, mpq_t uf, mpq_t ul) {
   mpq_t r[2];
@@ -716,6 +703,35 @@ static bool shape (const game *g, int *method, int *fixed, scnfg_error *err) {
 
 /* ---- one-shot games: multiple LPs ------------------------------------------- */
 
+/* Builds ms->prof: the leader (stage lt) commits to the mixture xs over its
+ * nl actions; the follower (stage ft) responds with its best action, ties
+ * broken for the leader (strong) or against it (weak), then the lowest. */
+static void commit_respond (const game *g, mixed_solution *ms, unsigned lt, unsigned ft, unsigned nl, unsigned nf,
+                            const mpq_t *UL, const mpq_t *UF, const int *fixed, mpq_t *xs, bool strong) {
+  ms->prof = behav_new (g, 0);
+  int *v2 = mem_calloc (g->nvars + 1, sizeof *v2);
+  for (unsigned q = 0; q < g->nvars; q++) v2[q] = g->vars[q].kind == GAME_EXOGENOUS ? fixed[q] : 0;
+  game_complete (g, v2);
+  game_policy *lpol = &ms->prof->pure->pol[lt - 1], *fpol = &ms->prof->pure->pol[ft - 1];
+  behav_set_dist (g, ms->prof, lt, profile_index (lpol, v2, 0), xs);
+  int resp = -1;
+  mpq_t rf, rl, fu, val, tmp;
+  mpq_init (rf), mpq_init (rl), mpq_init (fu), mpq_init (val), mpq_init (tmp);
+  for (unsigned j = 0; j < nf; j++) {
+    mpq_set_ui (val, 0, 1), mpq_set_ui (fu, 0, 1);
+    for (unsigned i = 0; i < nl; i++) {
+      mpq_mul (tmp, xs[i], UF[i * nf + j]), mpq_add (fu, fu, tmp);
+      mpq_mul (tmp, xs[i], UL[i * nf + j]), mpq_add (val, val, tmp);
+    }
+    int cf = resp < 0 ? 1 : mpq_cmp (fu, rf);
+    int cl = mpq_cmp (val, rl);
+    if (cf > 0 || (cf == 0 && (strong ? cl > 0 : cl < 0))) resp = (int) j, mpq_set (rf, fu), mpq_set (rl, val);
+  }
+  fpol->act[profile_index (fpol, v2, 0)] = resp;
+  mpq_clear (rf), mpq_clear (rl), mpq_clear (fu), mpq_clear (val), mpq_clear (tmp);
+  free (v2);
+}
+
 /* The weak supremum (see mixed.h). UL, UF: nl x nf rewards. */
 static void weak_lps (const game *g, mixed_solution *ms, unsigned lt, unsigned ft, unsigned nl, unsigned nf,
                       const mpq_t *UL, const mpq_t *UF, const int *fixed) {
@@ -783,59 +799,53 @@ static void weak_lps (const game *g, mixed_solution *ms, unsigned lt, unsigned f
   assert (found);
   ms->weak = true;
   ms->method = MIXED_LPS;
-  ms->prof = behav_new (g, 0);
-  int *v2 = mem_calloc (g->nvars + 1, sizeof *v2);
-  for (unsigned q = 0; q < g->nvars; q++) v2[q] = g->vars[q].kind == GAME_EXOGENOUS ? fixed[q] : 0;
-  game_complete (g, v2);
-  game_policy *lpol = &ms->prof->pure->pol[lt - 1], *fpol = &ms->prof->pure->pol[ft - 1];
-  behav_set_dist (g, ms->prof, lt, profile_index (lpol, v2, 0), best);
-  /* the weak response at the maximiser: best for the follower, worst for the leader, lowest */
-  int resp = -1;
-  mpq_t rf, rl, fu;
-  mpq_init (rf), mpq_init (rl), mpq_init (fu);
-  for (unsigned j = 0; j < nf; j++) {
-    mpq_set_ui (val, 0, 1), mpq_set_ui (fu, 0, 1);
-    for (unsigned i = 0; i < nl; i++) {
-      mpq_mul (tmp, best[i], UF[i * nf + j]), mpq_add (fu, fu, tmp);
-      mpq_mul (tmp, best[i], UL[i * nf + j]), mpq_add (val, val, tmp);
-    }
-    int cf = resp < 0 ? 1 : mpq_cmp (fu, rf);
-    if (cf > 0 || (cf == 0 && mpq_cmp (val, rl) < 0)) resp = (int) j, mpq_set (rf, fu), mpq_set (rl, val);
-  }
-  fpol->act[profile_index (fpol, v2, 0)] = resp;
-  mpq_clear (rf), mpq_clear (rl), mpq_clear (fu);
-  free (v2), free (cls);
+  commit_respond (g, ms, lt, ft, nl, nf, UL, UF, fixed, best, false);
+  free (cls);
   for (unsigned i = 0; i < n; i++) mpq_clear (coef[i]), mpq_clear (x[i]);
   for (unsigned i = 0; i < nl; i++) mpq_clear (best[i]);
   free (coef), free (x), free (best);
   mpq_clear (minul), mpq_clear (zero), mpq_clear (one), mpq_clear (val), mpq_clear (tmp);
 }
 
-static void lps (const game *g, const mixed_options *opt, mixed_solution *ms, const int *fixed) {
-  unsigned lt = game_stage (g, 1)->player == g->leader ? 1 : 2, ft = 3 - lt;
-  int lv = g->stage_var[lt - 1], fv = g->stage_var[ft - 1];
-  unsigned nl = g->vars[lv].domain, nf = g->vars[fv].domain;
-  int F = 1 - g->leader;
-  mpq_t *UL = mem_alloc ((size_t) nl * nf * sizeof *UL), *UF = mem_alloc ((size_t) nl * nf * sizeof *UF);
-  int *vals = mem_calloc (g->nvars + 1, sizeof *vals);
-  mpq_t rw[2];
-  mpq_init (rw[0]), mpq_init (rw[1]);
-  for (unsigned i = 0; i < nl; i++)
-    for (unsigned j = 0; j < nf; j++) {
-      for (unsigned k = 0; k < g->nvars; k++) vals[k] = g->vars[k].kind == GAME_EXOGENOUS ? fixed[k] : 0;
-      vals[lv] = (int) i, vals[fv] = (int) j;
-      game_complete (g, vals);
-      game_rewards (g, vals, rw);
-      mpq_init (UL[i * nf + j]), mpq_init (UF[i * nf + j]);
-      mpq_set (UL[i * nf + j], rw[g->leader]), mpq_set (UF[i * nf + j], rw[F]);
+/* The LP certificates (see behav.h): z_j, w_j from the dual of LP j when it
+ * is optimal, else from the base dual plus the Farkas ray. Y: each LP's m
+ * dual values; bj the best LP (-1: none), best its value. */
+static void lp_certificates (behav_cert *c, unsigned nl, unsigned nf, size_t m, const int *status, const mpq_t *Y,
+                             const mpq_t *UL, int bj, const mpq_t best) {
+  mpq_t tmp;
+  mpq_init (tmp);
+  for (unsigned j = 0; j < nf; j++) {
+    mpq_t *w = c->w + (size_t) j * nf;
+    const mpq_t *yj = Y + (size_t) j * m;
+    if (status[j] == POLYTOPE_OPTIMAL) {
+      /* y_0 = -z (simplex row), y_r >= 0 the multipliers of the >= rows */
+      size_t r = 1;
+      for (unsigned j2 = 0; j2 < nf; j2++)
+        if (j2 != j) mpq_set (w[j2], yj[r++]);
+      mpq_neg (c->z[j], yj[0]);
+    } else {
+      /* base dual: z0 = max_i uL(i,j), w = 0; ray: (z, w) -= s (y_0, -y_r) ... */
+      mpq_set (c->z[j], UL[j]);
+      for (unsigned i = 1; i < nl; i++)
+        if (mpq_cmp (UL[i * nf + j], c->z[j]) > 0) mpq_set (c->z[j], UL[i * nf + j]);
+      if (bj >= 0 && mpq_cmp (c->z[j], best) > 0) {
+        /* s = (z0 - best) / y_0 with y_0 > 0 (b.y > 0 and only row 0 has b = 1) */
+        mpq_sub (tmp, c->z[j], best);
+        mpq_div (tmp, tmp, yj[0]);
+        size_t r = 1;
+        for (unsigned j2 = 0; j2 < nf; j2++)
+          if (j2 != j) mpq_mul (w[j2], tmp, yj[r++]);
+        mpq_set (c->z[j], best);
+      }
     }
-  if (opt->tie == GAME_TIE_WEAK) {
-    weak_lps (g, ms, lt, ft, nl, nf, UL, UF, fixed);
-    for (size_t i = 0; i < (size_t) nl * nf; i++) mpq_clear (UL[i]), mpq_clear (UF[i]);
-    free (UL), free (UF), free (vals);
-    mpq_clear (rw[0]), mpq_clear (rw[1]);
-    return;
   }
+  mpq_clear (tmp);
+}
+
+/* Strong tie-break: one LP per follower action j (Conitzer & Sandholm
+ * 2006); the best commitment into xbest (nl), the certificate into ms. */
+static void strong_lps (mixed_solution *ms, unsigned lt, unsigned ft, unsigned nl, unsigned nf, const mpq_t *UL,
+                        const mpq_t *UF, mpq_t *xbest) {
   behav_cert *c = &ms->cert;
   c->kind = BEHAV_CERT_LP;
   c->lstage = lt, c->fstage = ft, c->nl = nl, c->nf = nf;
@@ -846,13 +856,11 @@ static void lps (const game *g, const mixed_options *opt, mixed_solution *ms, co
   /* LP j: min -sum_i x_i uL(i,j) s.t. sum x = 1, sum_i x_i (uF(i,j) - uF(i,j')) >= 0 */
   size_t m = nf; /* rows: simplex + (nf - 1) */
   mpq_t *coef = mem_alloc (nl * sizeof *coef), *cost = mem_alloc (nl * sizeof *cost), *x = mem_alloc (nl * sizeof *x),
-        *y = mem_alloc (m * sizeof *y), val, zero, tmp, best, bestf, fu;
+        *y = mem_alloc (m * sizeof *y), val, zero, best, bestf, fu;
   for (unsigned i = 0; i < nl; i++) mpq_init (coef[i]), mpq_init (cost[i]), mpq_init (x[i]);
   for (size_t i = 0; i < m; i++) mpq_init (y[i]);
-  mpq_init (val), mpq_init (zero), mpq_init (tmp), mpq_init (best), mpq_init (bestf), mpq_init (fu);
+  mpq_init (val), mpq_init (zero), mpq_init (best), mpq_init (bestf), mpq_init (fu);
   int *status = mem_alloc (nf * sizeof *status), bj = -1;
-  mpq_t *xbest = mem_alloc (nl * sizeof *xbest);
-  for (unsigned i = 0; i < nl; i++) mpq_init (xbest[i]);
   /* y rows per LP kept to build the bounds once the optimum is known */
   mpq_t *Y = mem_alloc ((size_t) nf * m * sizeof *Y);
   for (size_t i = 0; i < (size_t) nf * m; i++) mpq_init (Y[i]);
@@ -890,61 +898,44 @@ static void lps (const game *g, const mixed_options *opt, mixed_solution *ms, co
     polytope_clear (&p);
     ms->choice_nodes++;
   }
-  /* certificates: z_j, w_j from the dual (optimal) or base dual + Farkas ray (empty) */
-  for (unsigned j = 0; j < nf; j++) {
-    mpq_t *w = c->w + (size_t) j * nf;
-    const mpq_t *yj = Y + (size_t) j * m;
-    if (status[j] == POLYTOPE_OPTIMAL) {
-      /* y_0 = -z (simplex row), y_r >= 0 the multipliers of the >= rows */
-      size_t r = 1;
-      for (unsigned j2 = 0; j2 < nf; j2++)
-        if (j2 != j) mpq_set (w[j2], yj[r++]);
-      mpq_neg (c->z[j], yj[0]);
-    } else {
-      /* base dual: z0 = max_i uL(i,j), w = 0; ray: (z, w) -= s (y_0, -y_r) ... */
-      mpq_set (c->z[j], UL[j]);
-      for (unsigned i = 1; i < nl; i++)
-        if (mpq_cmp (UL[i * nf + j], c->z[j]) > 0) mpq_set (c->z[j], UL[i * nf + j]);
-      if (bj >= 0 && mpq_cmp (c->z[j], best) > 0) {
-        /* s = (z0 - best) / y_0 with y_0 > 0 (b.y > 0 and only row 0 has b = 1) */
-        mpq_sub (tmp, c->z[j], best);
-        mpq_div (tmp, tmp, yj[0]);
-        size_t r = 1;
-        for (unsigned j2 = 0; j2 < nf; j2++)
-          if (j2 != j) mpq_mul (w[j2], tmp, yj[r++]);
-        mpq_set (c->z[j], best);
-      }
-    }
-  }
-  /* the commitment and the response (strong: best for the leader, then lowest) */
-  ms->prof = behav_new (g, 0);
-  int *v2 = mem_calloc (g->nvars + 1, sizeof *v2);
-  for (unsigned k = 0; k < g->nvars; k++) v2[k] = g->vars[k].kind == GAME_EXOGENOUS ? fixed[k] : 0;
-  game_complete (g, v2);
-  game_policy *lpol = &ms->prof->pure->pol[lt - 1], *fpol = &ms->prof->pure->pol[ft - 1];
-  size_t lidx = profile_index (lpol, v2, 0), fidx = profile_index (fpol, v2, 0);
-  behav_set_dist (g, ms->prof, lt, lidx, xbest);
-  int resp = -1;
-  mpq_t rf, rl;
-  mpq_init (rf), mpq_init (rl);
-  for (unsigned j = 0; j < nf; j++) {
-    mpq_set_ui (val, 0, 1), mpq_set_ui (fu, 0, 1);
-    for (unsigned i = 0; i < nl; i++) {
-      mpq_mul (tmp, xbest[i], UF[i * nf + j]), mpq_add (fu, fu, tmp);
-      mpq_mul (tmp, xbest[i], UL[i * nf + j]), mpq_add (val, val, tmp);
-    }
-    int cf = resp < 0 ? 1 : mpq_cmp (fu, rf);
-    if (cf > 0 || (cf == 0 && mpq_cmp (val, rl) > 0)) resp = (int) j, mpq_set (rf, fu), mpq_set (rl, val);
-  }
-  fpol->act[fidx] = resp;
-  mpq_clear (rf), mpq_clear (rl);
-  free (v2);
-  for (size_t i = 0; i < (size_t) nl * nf; i++) mpq_clear (UL[i]), mpq_clear (UF[i]);
+  lp_certificates (c, nl, nf, m, status, Y, UL, bj, best);
   for (size_t i = 0; i < (size_t) nf * m; i++) mpq_clear (Y[i]);
-  for (unsigned i = 0; i < nl; i++) mpq_clear (coef[i]), mpq_clear (cost[i]), mpq_clear (x[i]), mpq_clear (xbest[i]);
+  for (unsigned i = 0; i < nl; i++) mpq_clear (coef[i]), mpq_clear (cost[i]), mpq_clear (x[i]);
   for (size_t i = 0; i < m; i++) mpq_clear (y[i]);
-  free (UL), free (UF), free (vals), free (coef), free (cost), free (x), free (y), free (Y), free (status), free (xbest);
-  mpq_clear (val), mpq_clear (zero), mpq_clear (tmp), mpq_clear (best), mpq_clear (bestf), mpq_clear (fu);
+  free (coef), free (cost), free (x), free (y), free (Y), free (status);
+  mpq_clear (val), mpq_clear (zero), mpq_clear (best), mpq_clear (bestf), mpq_clear (fu);
+}
+
+static void lps (const game *g, const mixed_options *opt, mixed_solution *ms, const int *fixed) {
+  unsigned lt = game_stage (g, 1)->player == g->leader ? 1 : 2, ft = 3 - lt;
+  int lv = g->stage_var[lt - 1], fv = g->stage_var[ft - 1];
+  unsigned nl = g->vars[lv].domain, nf = g->vars[fv].domain;
+  int F = 1 - g->leader;
+  mpq_t *UL = mem_alloc ((size_t) nl * nf * sizeof *UL), *UF = mem_alloc ((size_t) nl * nf * sizeof *UF);
+  int *vals = mem_calloc (g->nvars + 1, sizeof *vals);
+  mpq_t rw[2];
+  mpq_init (rw[0]), mpq_init (rw[1]);
+  for (unsigned i = 0; i < nl; i++)
+    for (unsigned j = 0; j < nf; j++) {
+      for (unsigned k = 0; k < g->nvars; k++) vals[k] = g->vars[k].kind == GAME_EXOGENOUS ? fixed[k] : 0;
+      vals[lv] = (int) i, vals[fv] = (int) j;
+      game_complete (g, vals);
+      game_rewards (g, vals, rw);
+      mpq_init (UL[i * nf + j]), mpq_init (UF[i * nf + j]);
+      mpq_set (UL[i * nf + j], rw[g->leader]), mpq_set (UF[i * nf + j], rw[F]);
+    }
+  if (opt->tie == GAME_TIE_WEAK) weak_lps (g, ms, lt, ft, nl, nf, UL, UF, fixed);
+  else {
+    mpq_t *xbest = mem_alloc (nl * sizeof *xbest);
+    for (unsigned i = 0; i < nl; i++) mpq_init (xbest[i]);
+    strong_lps (ms, lt, ft, nl, nf, UL, UF, xbest);
+    /* the commitment and the response (strong: best for the leader, then lowest) */
+    commit_respond (g, ms, lt, ft, nl, nf, UL, UF, fixed, xbest, true);
+    for (unsigned i = 0; i < nl; i++) mpq_clear (xbest[i]);
+    free (xbest);
+  }
+  for (size_t i = 0; i < (size_t) nl * nf; i++) mpq_clear (UL[i]), mpq_clear (UF[i]);
+  free (UL), free (UF), free (vals);
   mpq_clear (rw[0]), mpq_clear (rw[1]);
 }
 

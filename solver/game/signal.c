@@ -473,7 +473,103 @@ static unsigned best_responses (const signal_game *sg, unsigned m, mpq_t *const 
   return set;
 }
 
-static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_error *err);
+/* The supporting responses at every off-path message of a candidate
+ * (sender strategy with on-path responses giving the types pay) into
+ * *off (*noff entries); *npure: the pure PBE they make (saturating). False
+ * if some off-path message has no pure supporting response. */
+static bool offpath_responses (ctx *c, const bool *onpath, mpq_t *const pay, signal_offpath **off, size_t *noff,
+                               uint64_t *npure) {
+  const signal_game *sg = c->sg;
+  unsigned M = sg->M, A = sg->A;
+  for (unsigned m = 0; m < M; m++) {
+    if (onpath[m]) continue;
+    signal_offpath *o;
+    *off = mem_realloc (*off, (*noff + 1) * sizeof **off);
+    o = &(*off)[(*noff)++];
+    o->m = m, o->n = 0, o->r = NULL;
+    unsigned npures = 0;
+    for (unsigned pass = 0; pass < 2; pass++)
+      for (unsigned T = 1; T < (1u << A); T++) {
+        if ((popcount (T) == 1) != (pass == 0)) continue;
+        if (!rationalisable (c, m, T)) continue;
+        signal_response rr;
+        if (!make_response (&rr, sg, m, T, pay, c->all)) continue;
+        o->r = mem_realloc (o->r, (o->n + 1) * sizeof *o->r);
+        o->r[o->n++] = rr;
+        if (pass == 0) npures++;
+      }
+    if (!npures) return false;
+    *npure = sat_mul (*npure, npures);
+  }
+  return true;
+}
+
+static void offpath_free (const signal_game *sg, signal_offpath *off, size_t noff) {
+  for (size_t k = 0; k < noff; k++) {
+    for (size_t i = 0; i < off[k].n; i++) response_clear (&off[k].r[i], sg);
+    free (off[k].r);
+  }
+  free (off);
+}
+
+/* Records the family of sender strategy s with on-path responses r (its
+ * posteriors post, the types' payoffs pay, the off-path responses off,
+ * taken over) in res, classified and refined. */
+static void add_family (signal_result *res, ctx *c, size_t *cap, const int *s, const int *r, const bool *onpath,
+                        mpq_t *const post, mpq_t *const pay, signal_offpath *off, size_t noff, uint64_t npure) {
+  const signal_game *sg = c->sg;
+  unsigned K = sg->K, M = sg->M;
+  if (res->n == *cap) {
+    *cap = *cap ? 2 * *cap : 8;
+    res->pbe = mem_realloc (res->pbe, *cap * sizeof *res->pbe);
+  }
+  signal_pbe *e = &res->pbe[res->n++];
+  memset (e, 0, sizeof *e);
+  e->send = mem_alloc (K * sizeof *e->send);
+  memcpy (e->send, s, K * sizeof *s);
+  e->resp = mem_alloc (M * sizeof *e->resp);
+  e->onpath = mem_alloc (M * sizeof *e->onpath);
+  memcpy (e->onpath, onpath, M * sizeof *onpath);
+  e->post = qvec ((size_t) M * K);
+  e->pay = qvec (K);
+  for (unsigned t = 0; t < K; t++) mpq_set (e->pay[t], pay[t]);
+  e->off = off, e->noff = noff;
+  size_t k = 0;
+  for (unsigned m = 0; m < M; m++) {
+    if (onpath[m]) {
+      e->resp[m] = r[m];
+      for (unsigned t = 0; t < K; t++) mpq_set (e->post[m * K + t], post[m * K + t]);
+    } else {
+      signal_response *f = &off[k++].r[0];
+      e->resp[m] = __builtin_ctz (f->support);
+      for (unsigned t = 0; t < K; t++) mpq_set (e->post[m * K + t], f->belief[t]);
+    }
+  }
+  mpq_init (e->reward_s), mpq_init (e->reward_r);
+  mpq_t x;
+  mpq_init (x);
+  for (unsigned t = 0; t < K; t++) {
+    mpq_mul (x, sg->prior[t], pay[t]);
+    mpq_add (e->reward_s, e->reward_s, x);
+    mpq_mul (x, sg->prior[t], sg->ur[SIGNAL_IX (sg, t, s[t], r[s[t]])]);
+    mpq_add (e->reward_r, e->reward_r, x);
+  }
+  mpq_clear (x);
+  bool pool = true, sep = true;
+  for (unsigned t = 1; t < K; t++) pool &= s[t] == s[0];
+  for (unsigned t = 0; t < K; t++)
+    for (unsigned u = t + 1; u < K; u++) sep &= s[t] != s[u];
+  e->cls = pool ? SIGNAL_POOLING : sep ? SIGNAL_SEPARATING : SIGNAL_PARTIAL;
+  e->npure = npure;
+  intuitive (c, e);
+  d1 (c, e);
+  res->nclass[e->cls]++;
+  res->npure = res->npure + npure < res->npure ? UINT64_MAX : res->npure + npure;
+  res->nintuitive += e->intuitive.survives;
+  res->nd1 += e->d1.survives;
+}
+
+static bool layers_analyse (signal_result *res, ctx *c, scnfg_error *err);
 
 bool signal_solve (signal_result *res, const signal_game *sg, uint64_t max_strategies, scnfg_error *err) {
   signal_result_init (res);
@@ -517,82 +613,9 @@ bool signal_solve (signal_result *res, const signal_game *sg, uint64_t max_strat
       signal_offpath *off = NULL;
       size_t noff = 0;
       uint64_t npure = 1;
-      for (unsigned m = 0; m < M && ok; m++) {
-        if (onpath[m]) continue;
-        signal_offpath *o;
-        off = mem_realloc (off, (noff + 1) * sizeof *off);
-        o = &off[noff++];
-        o->m = m, o->n = 0, o->r = NULL;
-        unsigned npures = 0;
-        for (unsigned pass = 0; pass < 2; pass++)
-          for (unsigned T = 1; T < (1u << A); T++) {
-            if ((popcount (T) == 1) != (pass == 0)) continue;
-            if (!rationalisable (&c, m, T)) continue;
-            signal_response rr;
-            if (!make_response (&rr, sg, m, T, pay, c.all)) continue;
-            o->r = mem_realloc (o->r, (o->n + 1) * sizeof *o->r);
-            o->r[o->n++] = rr;
-            if (pass == 0) npures++;
-          }
-        if (!npures) ok = false;
-        npure = sat_mul (npure, npures);
-      }
-      if (ok) {
-        if (res->n == cap) {
-          cap = cap ? 2 * cap : 8;
-          res->pbe = mem_realloc (res->pbe, cap * sizeof *res->pbe);
-        }
-        signal_pbe *e = &res->pbe[res->n++];
-        memset (e, 0, sizeof *e);
-        e->send = mem_alloc (K * sizeof *e->send);
-        memcpy (e->send, s, K * sizeof *s);
-        e->resp = mem_alloc (M * sizeof *e->resp);
-        e->onpath = mem_alloc (M * sizeof *e->onpath);
-        memcpy (e->onpath, onpath, M * sizeof *onpath);
-        e->post = qvec ((size_t) M * K);
-        e->pay = qvec (K);
-        for (unsigned t = 0; t < K; t++) mpq_set (e->pay[t], pay[t]);
-        e->off = off, e->noff = noff;
-        size_t k = 0;
-        for (unsigned m = 0; m < M; m++) {
-          if (onpath[m]) {
-            e->resp[m] = r[m];
-            for (unsigned t = 0; t < K; t++) mpq_set (e->post[m * K + t], post[m * K + t]);
-          } else {
-            signal_response *f = &off[k++].r[0];
-            e->resp[m] = __builtin_ctz (f->support);
-            for (unsigned t = 0; t < K; t++) mpq_set (e->post[m * K + t], f->belief[t]);
-          }
-        }
-        mpq_init (e->reward_s), mpq_init (e->reward_r);
-        mpq_t x;
-        mpq_init (x);
-        for (unsigned t = 0; t < K; t++) {
-          mpq_mul (x, sg->prior[t], pay[t]);
-          mpq_add (e->reward_s, e->reward_s, x);
-          mpq_mul (x, sg->prior[t], sg->ur[SIGNAL_IX (sg, t, s[t], r[s[t]])]);
-          mpq_add (e->reward_r, e->reward_r, x);
-        }
-        mpq_clear (x);
-        bool pool = true, sep = true;
-        for (unsigned t = 1; t < K; t++) pool &= s[t] == s[0];
-        for (unsigned t = 0; t < K; t++)
-          for (unsigned u = t + 1; u < K; u++) sep &= s[t] != s[u];
-        e->cls = pool ? SIGNAL_POOLING : sep ? SIGNAL_SEPARATING : SIGNAL_PARTIAL;
-        e->npure = npure;
-        intuitive (&c, e);
-        d1 (&c, e);
-        res->nclass[e->cls]++;
-        res->npure = res->npure + npure < res->npure ? UINT64_MAX : res->npure + npure;
-        res->nintuitive += e->intuitive.survives;
-        res->nd1 += e->d1.survives;
-      } else {
-        for (size_t k = 0; k < noff; k++) {
-          for (size_t i = 0; i < off[k].n; i++) response_clear (&off[k].r[i], sg);
-          free (off[k].r);
-        }
-        free (off);
-      }
+      if (ok) ok = offpath_responses (&c, onpath, pay, &off, &noff, &npure);
+      if (ok) add_family (res, &c, &cap, s, r, onpath, post, pay, off, noff, npure);
+      else offpath_free (sg, off, noff);
       /* next on-path response */
       unsigned m = M;
       while (m-- > 0) {
@@ -616,7 +639,7 @@ bool signal_solve (signal_result *res, const signal_game *sg, uint64_t max_strat
   }
   free (s), free (r), free (br), free (onpath);
   qvec_free (sigma, (size_t) K * M), qvec_free (post, (size_t) K * M), qvec_free (prob, M), qvec_free (pay, K);
-  bool ok = layers_analyse (res, &c, max_strategies, err);
+  bool ok = layers_analyse (res, &c, err);
   free (c.rat);
   return ok;
 }
@@ -756,53 +779,73 @@ static char *key_reward (mpq_t rs, mpq_t rr) {
   return s;
 }
 
-static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_error *err) {
-  const signal_game *sg = c->sg;
-  signal_layers *L = &res->layers;
-  unsigned K = sg->K, M = sg->M, A = sg->A;
+/* The sender's strategy set of the layered game, growing. */
+typedef struct lset {
+  lstrat *s;
+  size_t n, cap;
+} lset;
+
+static void lset_push (lset *S, unsigned tag, mpq_t *sigma) {
+  if (S->n == S->cap) S->cap = S->cap ? 2 * S->cap : 16, S->s = mem_realloc (S->s, S->cap * sizeof *S->s);
+  S->s[S->n].tag = tag, S->s[S->n].sigma = sigma, S->n++;
+}
+
+static mpq_t *qcopy (mpq_t *const a, size_t n) {
+  mpq_t *b = qvec (n);
+  for (size_t i = 0; i < n; i++) mpq_set (b[i], a[i]);
+  return b;
+}
+
+/* Layer 3: the policies over (theta, x~), one digit per (t, x) with
+ * P(x | t) > 0, each distinct behaviour once (observable: once among the
+ * layer-3 strategies, pure ones included; else a pure behaviour is already
+ * in the set and a mixed one is compared with the mixed ones from
+ * first_mixed on). */
+static void layer3_strategies (const signal_game *sg, mpq_t *const xt, uint64_t npure, size_t first_mixed, lset *S) {
+  unsigned K = sg->K, M = sg->M;
   size_t KM = (size_t) K * M;
-  (void) max;
-  mpq_t *xt = qvec (KM);
-  if (!instinct_dist (sg, xt, err)) {
-    qvec_free (xt, KM);
-    return false;
-  }
-  bool choose = sg->layers & (GAME_L2 | GAME_L3);
-  unsigned puretag = sg->layers & GAME_L2 ? 2 : 3;
-  uint64_t npure = 1;
-  for (unsigned t = 0; t < K; t++) npure = sat_mul (npure, M);
-  uint64_t n3 = 1;
-  unsigned nx[SIGNAL_MAX_TYPES];
-  for (unsigned t = 0; t < K; t++) {
-    nx[t] = 0;
-    for (unsigned x = 0; x < M; x++) nx[t] += mpq_sgn (xt[t * M + x]) > 0;
-    for (unsigned i = 0; i < nx[t]; i++) n3 = sat_mul (n3, M);
-  }
-  uint64_t nresp = 1;
-  for (unsigned m = 0; m < M; m++) nresp = sat_mul (nresp, A);
-  if ((choose && npure > LAYER_MAX_STRATEGIES) || (sg->layers & GAME_L3 && n3 > LAYER_MAX_STRATEGIES) ||
-      nresp > LAYER_MAX_RESPONSES) {
-    L->skipped = true;
-    qvec_free (xt, KM);
-    return true;
-  }
-  /* The strategy set. Not observable: the union of the layers' policy
-     sets, each strategy tagged with the lowest layer holding it.
-     Observable: (layer, policy) pairs, each layer with its whole set. */
   bool obs = sg->observable;
-  lstrat *S = NULL;
-  size_t nS = 0, capS = 0;
-#define PUSH(tg, sig)                                                                                                  \
-  do {                                                                                                                 \
-    if (nS == capS) capS = capS ? 2 * capS : 16, S = mem_realloc (S, capS * sizeof *S);                                \
-    S[nS].tag = (tg), S[nS].sigma = (sig), nS++;                                                                       \
-  } while (0)
-  if (obs && sg->layers & GAME_L1) {
-    mpq_t *sig = qvec (KM);
-    for (size_t i = 0; i < KM; i++) mpq_set (sig[i], xt[i]);
-    PUSH (1, sig);
+  unsigned nd = 0, dt[SIGNAL_MAX_TYPES * 64], dx[SIGNAL_MAX_TYPES * 64];
+  for (unsigned t = 0; t < K; t++)
+    for (unsigned x = 0; x < M && nd < SIGNAL_MAX_TYPES * 64; x++)
+      if (mpq_sgn (xt[t * M + x])) dt[nd] = t, dx[nd] = x, nd++;
+  unsigned *dig = mem_calloc (nd + 1, sizeof *dig);
+  bool *seenpure = mem_calloc (npure, sizeof *seenpure);
+  size_t first3 = S->n;
+  mpq_t *sig = qvec (KM);
+  for (;;) {
+    for (size_t i = 0; i < KM; i++) mpq_set_ui (sig[i], 0, 1);
+    for (unsigned i = 0; i < nd; i++) mpq_add (sig[dt[i] * M + dig[i]], sig[dt[i] * M + dig[i]], xt[dt[i] * M + dx[i]]);
+    uint64_t ix;
+    bool pure = is_pure (sg, sig, &ix), fresh;
+    if (pure) fresh = obs && !seenpure[ix], seenpure[ix] = true;
+    else {
+      fresh = true;
+      for (size_t j = obs ? first3 : first_mixed; j < S->n && fresh; j++)
+        fresh = !(pure == false && same_sigma (sg, S->s[j].sigma, sig));
+    }
+    if (fresh) lset_push (S, 3, qcopy (sig, KM));
+    unsigned i = nd;
+    while (i-- > 0) {
+      if (++dig[i] < M) break;
+      dig[i] = 0;
+    }
+    if (i == (unsigned) -1) break;
   }
-  size_t first_pure = nS;
+  qvec_free (sig, KM);
+  free (dig), free (seenpure);
+}
+
+/* The strategy set. Not observable: the union of the layers' policy sets,
+ * each strategy tagged with the lowest layer holding it. Observable:
+ * (layer, policy) pairs, each layer with its whole set. */
+static void layer_strategies (const signal_game *sg, mpq_t *const xt, uint64_t npure, lset *S) {
+  unsigned K = sg->K, M = sg->M;
+  size_t KM = (size_t) K * M;
+  bool obs = sg->observable, choose = sg->layers & (GAME_L2 | GAME_L3);
+  unsigned puretag = sg->layers & GAME_L2 ? 2 : 3;
+  if (obs && sg->layers & GAME_L1) lset_push (S, 1, qcopy (xt, KM));
+  size_t first_pure = S->n;
   if (obs ? (sg->layers & GAME_L2) != 0 : choose)
     for (uint64_t ix = 0; ix < npure; ix++) {
       mpq_t *sig = qvec (KM);
@@ -811,123 +854,95 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
         mpq_set_ui (sig[t * M + rest % M], 1, 1);
         rest /= M;
       }
-      PUSH (obs ? 2 : puretag, sig);
+      lset_push (S, obs ? 2 : puretag, sig);
     }
-  size_t first_mixed = nS;
+  size_t first_mixed = S->n;
   if (!obs && sg->layers & GAME_L1) {
     uint64_t ix;
-    if (choose && is_pure (sg, xt, &ix)) S[first_pure + ix].tag = 1;
-    else {
-      mpq_t *sig = qvec (KM);
-      for (size_t i = 0; i < KM; i++) mpq_set (sig[i], xt[i]);
-      PUSH (1, sig);
-    }
+    if (choose && is_pure (sg, xt, &ix)) S->s[first_pure + ix].tag = 1;
+    else lset_push (S, 1, qcopy (xt, KM));
   }
-  if (sg->layers & GAME_L3) {
-    /* policies over (theta, x~): one digit per (t, x) with P(x | t) > 0 */
-    unsigned nd = 0, dt[SIGNAL_MAX_TYPES * 64], dx[SIGNAL_MAX_TYPES * 64];
-    for (unsigned t = 0; t < K; t++)
-      for (unsigned x = 0; x < M && nd < SIGNAL_MAX_TYPES * 64; x++)
-        if (mpq_sgn (xt[t * M + x])) dt[nd] = t, dx[nd] = x, nd++;
-    unsigned *dig = mem_calloc (nd + 1, sizeof *dig);
-    bool *seenpure = mem_calloc (npure, sizeof *seenpure);
-    size_t first3 = nS;
-    mpq_t *sig = qvec (KM);
-    for (;;) {
-      for (size_t i = 0; i < KM; i++) mpq_set_ui (sig[i], 0, 1);
-      for (unsigned i = 0; i < nd; i++)
-        mpq_add (sig[dt[i] * M + dig[i]], sig[dt[i] * M + dig[i]], xt[dt[i] * M + dx[i]]);
-      uint64_t ix;
-      bool pure = is_pure (sg, sig, &ix), fresh;
-      if (pure) fresh = obs && !seenpure[ix], seenpure[ix] = true;
-      else {
-        fresh = true;
-        for (size_t j = obs ? first3 : first_mixed; j < nS && fresh; j++)
-          fresh = !(pure == false && same_sigma (sg, S[j].sigma, sig));
-      }
-      if (fresh) {
-        mpq_t *cp = qvec (KM);
-        for (size_t i = 0; i < KM; i++) mpq_set (cp[i], sig[i]);
-        PUSH (3, cp);
-      }
-      unsigned i = nd;
-      while (i-- > 0) {
-        if (++dig[i] < M) break;
-        dig[i] = 0;
-      }
-      if (i == (unsigned) -1) break;
-    }
-    qvec_free (sig, KM);
-    free (dig), free (seenpure);
-  }
-#undef PUSH
-  bool allpure = true, onetag = true;
-  for (size_t j = 0; j < nS; j++) {
-    L->nstrat[S[j].tag]++;
-    uint64_t ix;
-    allpure &= is_pure (sg, S[j].sigma, &ix);
-    onetag &= S[j].tag == S[0].tag;
-  }
-  L->trivial = choose && nS == npure && allpure && (!obs || onetag);
-  if ((uint64_t) nS * nresp > LAYER_MAX_PAIRS) {
-    /* too large to enumerate; the plain game needs no enumeration */
-    L->skipped = true;
-    for (size_t j = 0; j < nS; j++) qvec_free (S[j].sigma, KM);
-    free (S);
-    qvec_free (xt, KM);
-    return true;
-  }
-  /* the receiver's pure responses, rationalisable at every message */
-  size_t nR = 0;
+  if (sg->layers & GAME_L3) layer3_strategies (sg, xt, npure, first_mixed, S);
+}
+
+/* The receiver's pure responses (nresp of them, M entries each),
+ * rationalisable at every message, into a new array of *nR rows. */
+static int *layer_responses (ctx *c, uint64_t nresp, size_t *nR) {
+  unsigned M = c->sg->M, A = c->sg->A;
   int *R = mem_alloc ((size_t) nresp * M * sizeof *R);
-  {
-    int *r = mem_calloc (M, sizeof *r);
-    for (uint64_t ix = 0; ix < nresp; ix++) {
-      uint64_t rest = ix;
-      bool ok = true;
-      for (unsigned m = M; m-- > 0;) {
-        r[m] = (int) (rest % A);
-        rest /= A;
-        ok &= rationalisable (c, m, 1u << r[m]);
-      }
-      if (ok) memcpy (&R[nR++ * M], r, M * sizeof *r);
+  int *r = mem_calloc (M, sizeof *r);
+  *nR = 0;
+  for (uint64_t ix = 0; ix < nresp; ix++) {
+    uint64_t rest = ix;
+    bool ok = true;
+    for (unsigned m = M; m-- > 0;) {
+      r[m] = (int) (rest % A);
+      rest /= A;
+      ok &= rationalisable (c, m, 1u << r[m]);
     }
-    free (r);
+    if (ok) memcpy (&R[(*nR)++ * M], r, M * sizeof *r);
   }
-  /* groups: the receiver tells strategies apart by their layer iff observable */
-  unsigned ngroups = sg->observable ? 4 : 1;
-  mpq_t *U = qvec (nS * nR);   /* U[j*nR + k]: ex-ante sender payoff of S[j] against R[k] */
+  free (r);
+  return R;
+}
+
+/* The sender's payoffs: U[j*nR + k] of S[j] against R[k]; per group gi
+ * (the layer when observable, else one group) D[gi*nR + k] the best
+ * deviation against R[k] and P[gi] the least of those (the punishment). */
+typedef struct lpay {
+  unsigned ngroups;
+  mpq_t *U, *D, *P;
+  bool *Dset, *Pset;
+} lpay;
+
+static void layer_payoffs (const signal_game *sg, const lset *S, const int *R, size_t nR, lpay *y) {
+  size_t nS = S->n;
+  unsigned M = sg->M, ngroups = y->ngroups = sg->observable ? 4 : 1;
+  y->U = qvec (nS * nR);
   for (size_t j = 0; j < nS; j++)
-    for (size_t k = 0; k < nR; k++) payoff (sg, U[j * nR + k], S[j].sigma, &R[k * M], false);
-  mpq_t *D = qvec (ngroups * nR), *P = qvec (ngroups);
-  bool *Dset = mem_calloc (ngroups * nR, sizeof *Dset), *Pset = mem_calloc (ngroups, sizeof *Pset);
+    for (size_t k = 0; k < nR; k++) payoff (sg, y->U[j * nR + k], S->s[j].sigma, &R[k * M], false);
+  y->D = qvec (ngroups * nR), y->P = qvec (ngroups);
+  y->Dset = mem_calloc (ngroups * nR, sizeof *y->Dset), y->Pset = mem_calloc (ngroups, sizeof *y->Pset);
   for (size_t j = 0; j < nS; j++) {
-    unsigned gi = sg->observable ? S[j].tag : 0;
+    unsigned gi = sg->observable ? S->s[j].tag : 0;
     for (size_t k = 0; k < nR; k++)
-      if (!Dset[gi * nR + k] || mpq_cmp (U[j * nR + k], D[gi * nR + k]) > 0)
-        mpq_set (D[gi * nR + k], U[j * nR + k]), Dset[gi * nR + k] = true;
+      if (!y->Dset[gi * nR + k] || mpq_cmp (y->U[j * nR + k], y->D[gi * nR + k]) > 0)
+        mpq_set (y->D[gi * nR + k], y->U[j * nR + k]), y->Dset[gi * nR + k] = true;
   }
   for (unsigned gi = 0; gi < ngroups; gi++)
     for (size_t k = 0; k < nR; k++)
-      if (Dset[gi * nR + k] && (!Pset[gi] || mpq_cmp (D[gi * nR + k], P[gi]) < 0))
-        mpq_set (P[gi], D[gi * nR + k]), Pset[gi] = true;
-  /* equilibria */
+      if (y->Dset[gi * nR + k] && (!y->Pset[gi] || mpq_cmp (y->D[gi * nR + k], y->P[gi]) < 0))
+        mpq_set (y->P[gi], y->D[gi * nR + k]), y->Pset[gi] = true;
+}
+
+static void lpay_clear (lpay *y, size_t nS, size_t nR) {
+  qvec_free (y->U, nS * nR), qvec_free (y->D, y->ngroups * nR), qvec_free (y->P, y->ngroups);
+  free (y->Dset), free (y->Pset);
+}
+
+/* The equilibria of the layered game into L->eq: each strategy with each
+ * on-path best response no deviation (within or across groups) beats. */
+static void layer_equilibria (const signal_game *sg, signal_layers *L, const lset *S, const int *R, size_t nR,
+                              const lpay *y) {
+  unsigned K = sg->K, M = sg->M;
+  size_t KM = (size_t) K * M;
   mpq_t *post = qvec (KM), *prob = qvec (M);
   bool *onpath = mem_alloc (M * sizeof *onpath);
   size_t capE = 0;
-  for (size_t j = 0; j < nS; j++) {
-    bayes (sg, S[j].sigma, post, onpath, prob);
+  for (size_t j = 0; j < S->n; j++) {
+    const lstrat *sj = &S->s[j];
+    bayes (sg, sj->sigma, post, onpath, prob);
     unsigned brs[64];
     for (unsigned m = 0; m < M; m++) brs[m] = onpath[m] ? best_responses (sg, m, &post[m * K]) : 0;
-    unsigned gi = sg->observable ? S[j].tag : 0;
+    unsigned gi = sg->observable ? sj->tag : 0;
     size_t firstE = L->n;
     for (size_t k = 0; k < nR; k++) {
       const int *r = &R[k * M];
       bool ok = true;
       for (unsigned m = 0; m < M && ok; m++) ok = !onpath[m] || brs[m] >> r[m] & 1;
-      if (!ok || mpq_cmp (U[j * nR + k], D[gi * nR + k]) < 0) continue;
-      for (unsigned h = 0; h < ngroups && ok; h++)
-        if (h != gi && Pset[h] && mpq_cmp (U[j * nR + k], P[h]) < 0) ok = false;
+      if (!ok || mpq_cmp (y->U[j * nR + k], y->D[gi * nR + k]) < 0) continue;
+      for (unsigned h = 0; h < y->ngroups && ok; h++)
+        if (h != gi && y->Pset[h] && mpq_cmp (y->U[j * nR + k], y->P[h]) < 0) ok = false;
       if (!ok) continue;
       bool dup = false;
       for (size_t e = firstE; e < L->n && !dup; e++) {
@@ -937,17 +952,25 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
       if (dup) continue;
       if (L->n == capE) capE = capE ? 2 * capE : 8, L->eq = mem_realloc (L->eq, capE * sizeof *L->eq);
       signal_layer_eq *q = &L->eq[L->n++];
-      q->layer = S[j].tag;
-      q->sigma = qvec (KM), q->post = qvec (KM);
-      for (size_t i = 0; i < KM; i++) mpq_set (q->sigma[i], S[j].sigma[i]), mpq_set (q->post[i], post[i]);
+      q->layer = sj->tag;
+      q->sigma = qcopy (sj->sigma, KM), q->post = qcopy (post, KM);
       q->resp = mem_alloc (M * sizeof *q->resp);
       for (unsigned m = 0; m < M; m++) q->resp[m] = onpath[m] ? r[m] : -1;
       mpq_init (q->reward_s), mpq_init (q->reward_r);
-      mpq_set (q->reward_s, U[j * nR + k]);
-      payoff (sg, q->reward_r, S[j].sigma, r, true);
+      mpq_set (q->reward_s, y->U[j * nR + k]);
+      payoff (sg, q->reward_r, sj->sigma, r, true);
     }
   }
-  /* compare with the plain pure PBE */
+  qvec_free (post, KM), qvec_free (prob, M);
+  free (onpath);
+}
+
+/* Whether the layered game's equilibria change the on-path posteriors or
+ * the rewards of the plain pure PBE (as sets). */
+static void layer_compare (const signal_game *sg, signal_result *res) {
+  signal_layers *L = &res->layers;
+  unsigned M = sg->M;
+  bool *onpath = mem_alloc (M * sizeof *onpath);
   char **pa = mem_alloc ((L->n + 1) * sizeof *pa), **ra = mem_alloc ((L->n + 1) * sizeof *ra);
   char **pb = mem_alloc ((res->n + 1) * sizeof *pb), **rb = mem_alloc ((res->n + 1) * sizeof *rb);
   for (size_t e = 0; e < L->n; e++) {
@@ -964,12 +987,62 @@ static bool layers_analyse (signal_result *res, ctx *c, uint64_t max, scnfg_erro
   for (size_t e = 0; e < L->n; e++) free (pa[e]), free (ra[e]);
   for (size_t e = 0; e < res->n; e++) free (pb[e]), free (rb[e]);
   free (pa), free (ra), free (pb), free (rb);
-  qvec_free (post, KM), qvec_free (prob, M);
   free (onpath);
-  qvec_free (U, nS * nR), qvec_free (D, ngroups * nR), qvec_free (P, ngroups);
-  free (Dset), free (Pset), free (R);
-  for (size_t j = 0; j < nS; j++) qvec_free (S[j].sigma, KM);
-  free (S);
+}
+
+/* The causal-layer analysis of the sender (see signal_layers); skipped
+ * beyond the LAYER_MAX_* bounds. False only when the instinct cannot be
+ * tabulated (err set). */
+static bool layers_analyse (signal_result *res, ctx *c, scnfg_error *err) {
+  const signal_game *sg = c->sg;
+  signal_layers *L = &res->layers;
+  unsigned K = sg->K, M = sg->M, A = sg->A;
+  size_t KM = (size_t) K * M;
+  mpq_t *xt = qvec (KM);
+  if (!instinct_dist (sg, xt, err)) {
+    qvec_free (xt, KM);
+    return false;
+  }
+  bool choose = sg->layers & (GAME_L2 | GAME_L3);
+  uint64_t npure = 1;
+  for (unsigned t = 0; t < K; t++) npure = sat_mul (npure, M);
+  uint64_t n3 = 1;
+  for (unsigned t = 0; t < K; t++) {
+    unsigned nx = 0;
+    for (unsigned x = 0; x < M; x++) nx += mpq_sgn (xt[t * M + x]) > 0;
+    for (unsigned i = 0; i < nx; i++) n3 = sat_mul (n3, M);
+  }
+  uint64_t nresp = 1;
+  for (unsigned m = 0; m < M; m++) nresp = sat_mul (nresp, A);
+  if ((choose && npure > LAYER_MAX_STRATEGIES) || (sg->layers & GAME_L3 && n3 > LAYER_MAX_STRATEGIES) ||
+      nresp > LAYER_MAX_RESPONSES) {
+    L->skipped = true;
+    qvec_free (xt, KM);
+    return true;
+  }
+  lset S = {NULL, 0, 0};
+  layer_strategies (sg, xt, npure, &S);
+  bool allpure = true, onetag = true;
+  for (size_t j = 0; j < S.n; j++) {
+    L->nstrat[S.s[j].tag]++;
+    uint64_t ix;
+    allpure &= is_pure (sg, S.s[j].sigma, &ix);
+    onetag &= S.s[j].tag == S.s[0].tag;
+  }
+  L->trivial = choose && S.n == npure && allpure && (!sg->observable || onetag);
+  if ((uint64_t) S.n * nresp > LAYER_MAX_PAIRS) L->skipped = true; /* the plain game needs no enumeration */
+  else {
+    size_t nR;
+    int *R = layer_responses (c, nresp, &nR);
+    lpay y;
+    layer_payoffs (sg, &S, R, nR, &y);
+    layer_equilibria (sg, L, &S, R, nR, &y);
+    layer_compare (sg, res);
+    lpay_clear (&y, S.n, nR);
+    free (R);
+  }
+  for (size_t j = 0; j < S.n; j++) qvec_free (S.s[j].sigma, KM);
+  free (S.s);
   qvec_free (xt, KM);
   return true;
 }

@@ -130,8 +130,13 @@ void signal_result_clear (signal_result *r);
 
 /* Enumerates every pure PBE family of sg exactly, classifies them, applies
  * both refinements, and analyses the sender's layers. Fails with
- * ERROR_LIMIT (result partial) if more than max_strategies sender
- * strategies (M^K, or the layered set) would be enumerated (0: 2^20). */
+ * ERROR_LIMIT (nothing enumerated) if more than max_strategies pure sender
+ * strategies (M^K) would be enumerated (0: 2^20). The layer analysis has
+ * fixed bounds of its own (4096 strategies of the layered set, 4096
+ * receiver responses, 2^18 pairs): beyond them it is not enumerated and
+ * res->layers.skipped is set, which is no failure. Fails with an
+ * ERROR_INPUT or ERROR_LIMIT record (the families complete) if the
+ * sender's instinct cannot be tabulated. */
 bool signal_solve (signal_result *res, const signal_game *sg, uint64_t max_strategies, struct scnfg_error *err);
 
 #endif

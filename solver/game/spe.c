@@ -211,15 +211,7 @@ static void solve (spe *s, unsigned k, mpq_t *out) {
     s->stop = 1;
     return;
   }
-  while (k < g->nfixed) {
-    int v = g->order[k];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_ENDOGENOUS) s->vals[v] = (int) game_eval (x->expr, s->vals);
-    else if (x->kind == GAME_ACTION && !game_active (g, v, s->vals)) s->vals[v] = 0;
-    else if (x->kind == GAME_ACTION && x->layers == GAME_L1) s->vals[v] = game_instinct (g, v, s->vals);
-    else break;
-    k++;
-  }
+  k = game_advance_forced (g, k, s->vals, NULL);
   if (k == g->nfixed) {
     s->leaves++;
     leaf (s, out);

@@ -65,15 +65,6 @@ void sse_options_clear (sse_options *o) { mpq_clear (o->eps); }
 
 static const char *concept_names[] = {"sse", "scne", "satisficing"};
 
-bool sse_concept_parse (const char *s, sse_concept *out) {
-  for (unsigned i = 0; i < 3; i++)
-    if (!strcmp (s, concept_names[i])) {
-      *out = (sse_concept) i;
-      return true;
-    }
-  return false;
-}
-
 const char *sse_concept_name (sse_concept c) { return concept_names[c]; }
 
 /* ---- common ------------------------------------------------------------ */
@@ -138,18 +129,6 @@ static bool two_players (const game *g, scnfg_error *err) {
   return true;
 }
 
-/* True iff the instinct of stage t reads a variable its mover does not observe. */
-static bool confounded (const game *g, unsigned t) {
-  const game_var *x = game_stage (g, t);
-  for (unsigned w = 0; w < g->nvars; w++) {
-    if (!game_expr_reads (x->expr, (int) w)) continue;
-    bool seen = false;
-    for (unsigned j = 0; j < x->nobs; j++) seen |= x->obs[j] == (int) w;
-    if (!seen) return true;
-  }
-  return false;
-}
-
 static bool has_choice (const game_var *x) { return (x->layers & (GAME_L2 | GAME_L3)) != 0; }
 
 /* ---- explicit tree ------------------------------------------------------ */
@@ -166,35 +145,23 @@ static uint32_t new_nodes (solver *s, unsigned k) {
   return first;
 }
 
-/* Fixes, from position k of the fixing order on, every variable nobody
- * chooses (endogenous, inactive or choiceless stages); returns the position
- * of the next real choice (g->nfixed at a leaf). */
-static unsigned advance_forced (solver *s, unsigned k) {
-  const game *g = s->g;
-  for (; k < g->nfixed; k++) {
-    int v = g->order[k];
-    const game_var *x = &g->vars[v];
-    if (x->kind == GAME_ENDOGENOUS) s->vals[v] = (int) game_eval (x->expr, s->vals);
-    else if (x->kind == GAME_ACTION && !game_active (g, v, s->vals)) s->vals[v] = 0;
-    else if (x->kind == GAME_ACTION && !has_choice (x)) s->vals[v] = game_instinct (g, v, s->vals);
-    else break;
-  }
-  return k;
+/* The leaf's rewards under s->vals: leader into l, follower into f. */
+static void leaf_rewards (const solver *s, mpq_t l, mpq_t f) {
+  mpq_t r[2];
+  mpq_init (r[0]), mpq_init (r[1]);
+  game_rewards (s->g, s->vals, r);
+  mpq_set (l, r[s->L]), mpq_set (f, r[s->F]);
+  mpq_clear (r[0]), mpq_clear (r[1]);
 }
 
 static void build (solver *s, unsigned k, uint32_t self) {
   const game *g = s->g;
   if (s->overflow) return;
-  k = advance_forced (s, k);
+  k = game_advance_forced (g, k, s->vals, NULL);
   if (k == g->nfixed) {
-    mpq_t r[2];
-    mpq_init (r[0]), mpq_init (r[1]);
-    game_rewards (g, s->vals, r);
     mem_reserve ((void **) &s->rew, &s->capl, 2 * s->nleaves + 2, sizeof *s->rew);
     mpq_init (s->rew[2 * s->nleaves]), mpq_init (s->rew[2 * s->nleaves + 1]);
-    mpq_set (s->rew[2 * s->nleaves], r[s->L]);
-    mpq_set (s->rew[2 * s->nleaves + 1], r[s->F]);
-    mpq_clear (r[0]), mpq_clear (r[1]);
+    leaf_rewards (s, s->rew[2 * s->nleaves], s->rew[2 * s->nleaves + 1]);
     s->n[self].kind = T_LEAF;
     s->n[self].aux = (uint32_t) s->nleaves++;
     return;
@@ -662,14 +629,11 @@ static void pairs_dfs (pwalk *w, unsigned k, pset *out) {
     s->stop = 1;
     return;
   }
-  k = advance_forced (s, k);
+  k = game_advance_forced (g, k, s->vals, NULL);
   if (k == g->nfixed) {
-    mpq_t r[2];
-    mpq_init (r[0]), mpq_init (r[1]);
-    game_rewards (g, s->vals, r);
+    leaf_rewards (s, s->t1, s->t2);
     out->n = 0;
-    ps_add (out, r[s->F], r[s->L]);
-    mpq_clear (r[0]), mpq_clear (r[1]);
+    ps_add (out, s->t2, s->t1);
     return;
   }
   int v = g->order[k];
@@ -851,125 +815,148 @@ static void finish_profile (solver *s, game_solution *sol) {
   sol->profile = p;
 }
 
-bool sse_solve (const game *g, const sse_options *opt, game_solution *sol, scnfg_error *err) {
-  char cname[24];
-  snprintf (cname, sizeof cname, "%s%s", sse_concept_name (opt->concept),
-            opt->concept == SSE_CONCEPT_SATISFICING && opt->robust ? "-robust" : "");
-  profile_solution_init (sol, g, cname, opt->tie);
+/* Rejects what the concepts do not support (see sse.h). */
+static bool supported (const game *g, const sse_options *opt, scnfg_error *err) {
   if (!two_players (g, err)) return false;
   if (opt->concept == SSE_CONCEPT_SATISFICING && mpq_sgn (opt->eps) < 0)
     return error_set (err, ERROR_INPUT, g->file, 0, 0, "satisficing needs eps >= 0");
-  unsigned T = g->nstages;
   if (opt->concept == SSE_CONCEPT_SCNE)
-    for (unsigned t = 1; t <= T; t++) {
+    for (unsigned t = 1; t <= g->nstages; t++) {
       const game_var *x = game_stage (g, t);
-      if (x->layers == (GAME_L1 | GAME_L2) && confounded (g, t))
+      if (x->layers == (GAME_L1 | GAME_L2) && game_stage_confounded (g, t))
         return error_set (err, ERROR_INPUT, g->file, x->line, 0,
                           "S-CNE: stage %u (action '%s') allows layers {1,2} and its instinct reads a variable it "
                           "does not observe: the layer choice is not a per-information-set choice (unsupported)",
                           t, x->id);
     }
-  double t0 = limits_now ();
-  solver s;
-  memset (&s, 0, sizeof s);
-  s.g = g, s.opt = opt;
-  s.L = g->leader, s.F = 1 - g->leader;
-  s.vals = mem_calloc (g->nvars + 1, sizeof *s.vals);
-  s.kres = mem_calloc (T + 2, sizeof *s.kres);
-  s.tres = mem_calloc (T + 2, sizeof *s.tres);
-  s.inst_ok = mem_calloc (T + 2, sizeof *s.inst_ok);
-  mpq_init (s.t1), mpq_init (s.t2), mpq_init (s.t3), mpq_init (s.eps);
-  mpq_set (s.eps, opt->eps);
+  return true;
+}
+
+static void solver_init (solver *s, const game *g, const sse_options *opt) {
+  unsigned T = g->nstages;
+  memset (s, 0, sizeof *s);
+  s->g = g, s->opt = opt;
+  s->L = g->leader, s->F = 1 - g->leader;
+  s->vals = mem_calloc (g->nvars + 1, sizeof *s->vals);
+  s->kres = mem_calloc (T + 2, sizeof *s->kres);
+  s->tres = mem_calloc (T + 2, sizeof *s->tres);
+  s->inst_ok = mem_calloc (T + 2, sizeof *s->inst_ok);
+  mpq_init (s->t1), mpq_init (s->t2), mpq_init (s->t3), mpq_init (s->eps);
+  mpq_set (s->eps, opt->eps);
   for (unsigned t = 1; t <= T; t++) {
     const game_var *x = game_stage (g, t);
-    bool fol = x->player == s.F;
-    if (opt->concept == SSE_CONCEPT_SCNE) s.kres[t] = s.tres[t] = (x->layers & GAME_L3) != 0;
+    bool fol = x->player == s->F;
+    if (opt->concept == SSE_CONCEPT_SCNE) s->kres[t] = s->tres[t] = (x->layers & GAME_L3) != 0;
     if (opt->concept == SSE_CONCEPT_SATISFICING && fol) {
-      s.inst_ok[t] = (x->layers & (GAME_L1 | GAME_L3)) || !confounded (g, t);
-      s.tres[t] = s.inst_ok[t];
+      s->inst_ok[t] = (x->layers & (GAME_L1 | GAME_L3)) || !game_stage_confounded (g, t);
+      s->tres[t] = s->inst_ok[t];
     }
   }
-  bool no_chance = true;
-  for (unsigned i = 0; i < g->nvars; i++) no_chance &= g->vars[i].kind != GAME_EXOGENOUS;
-  bool pairs = opt->method == SSE_METHOD_AUTO && opt->concept != SSE_CONCEPT_SATISFICING && no_chance &&
+}
+
+static void set_stopped (const solver *s, game_solution *sol) {
+  sol->status = GAME_UNKNOWN;
+  snprintf (sol->reason, sizeof sol->reason, "%s", s->stop == 1 ? "timeout" : "node limit");
+}
+
+static void set_not_stored (const sse_options *opt, game_solution *sol) {
+  snprintf (sol->reason, sizeof sol->reason, "profile not stored: over %zu information sets", opt->max_profile);
+}
+
+/* The pairs engine: values depth-first, then (if wanted and it fits) the
+ * profile rebuilt on the explicit tree. */
+static void solve_pairs (solver *s, game_solution *sol, bool want_profile) {
+  const game *g = s->g;
+  const sse_options *opt = s->opt;
+  pwalk w;
+  w.s = s;
+  w.lev = mem_alloc ((g->nfixed + 1) * sizeof *w.lev);
+  for (unsigned k = 0; k < g->nfixed; k++) {
+    unsigned d = g->vars[g->order[k]].kind == GAME_ACTION ? g->vars[g->order[k]].domain : 0;
+    w.lev[k] = mem_alloc ((d + 1) * sizeof **w.lev);
+    for (unsigned a = 0; a <= d; a++) ps_init (&w.lev[k][a]);
+  }
+  pset root;
+  ps_init (&root);
+  pairs_dfs (&w, 0, &root);
+  sol->nodes = s->nodes;
+  if (s->stop) set_stopped (s, sol);
+  else {
+    size_t b = ps_best (&root);
+    mpq_set (sol->reward[s->F], root.v[2 * b]), mpq_set (sol->reward[s->L], root.v[2 * b + 1]);
+    mpq_add (sol->welfare, sol->reward[0], sol->reward[1]);
+    sol->status = GAME_SOLVED;
+    if (!want_profile) set_not_stored (opt, sol);
+    else {
+      /* the depth-first walk visited exactly the explicit tree's nodes */
+      if (!opt->max_tree || s->nodes <= opt->max_tree) build (s, 0, new_nodes (s, 1));
+      else s->overflow = true;
+      if (s->overflow)
+        snprintf (sol->reason, sizeof sol->reason, "profile not stored: game tree over %zu nodes", opt->max_tree);
+      else {
+        make_groups (s);
+        s->dec[0] = mem_calloc (s->ngrp + 1, sizeof *s->dec[0]);
+        pairs_profile (s, root.v[2 * b], root.v[2 * b + 1]);
+        finish_profile (s, sol);
+        free (s->dec[0]);
+        s->dec[0] = NULL;
+      }
+    }
+  }
+  ps_clear (&root);
+  for (unsigned k = 0; k < g->nfixed; k++) {
+    unsigned d = g->vars[g->order[k]].kind == GAME_ACTION ? g->vars[g->order[k]].domain : 0;
+    for (unsigned a = 0; a <= d; a++) ps_clear (&w.lev[k][a]);
+    free (w.lev[k]);
+  }
+  free (w.lev);
+}
+
+/* The enumeration engine on the explicit tree. */
+static void solve_enumerate (solver *s, game_solution *sol, bool want_profile) {
+  const sse_options *opt = s->opt;
+  build (s, 0, new_nodes (s, 1));
+  if (s->overflow) {
+    sol->status = GAME_UNKNOWN;
+    snprintf (sol->reason, sizeof sol->reason, "tree limit: game tree over %zu nodes", opt->max_tree);
+    return;
+  }
+  make_groups (s);
+  uint64_t np = 0;
+  mpq_t bl, bf;
+  mpq_init (bl), mpq_init (bf);
+  bool ok = enumerate (s, &np, bl, bf);
+  sol->nodes = s->nodes;
+  sol->leaves = np;
+  if (ok) {
+    sol->status = GAME_SOLVED;
+    mpq_set (sol->reward[s->L], s->vl[0][0]), mpq_set (sol->reward[s->F], s->vf[0][0]);
+    mpq_add (sol->welfare, sol->reward[0], sol->reward[1]);
+    if (want_profile) finish_profile (s, sol);
+    else set_not_stored (opt, sol);
+  } else if (s->stop) set_stopped (s, sol);
+  else {
+    sol->status = GAME_UNKNOWN;
+    snprintf (sol->reason, sizeof sol->reason, "policy limit: more than %llu leader policies",
+              (unsigned long long) opt->max_policies);
+  }
+  mpq_clear (bl), mpq_clear (bf);
+}
+
+bool sse_solve (const game *g, const sse_options *opt, game_solution *sol, scnfg_error *err) {
+  char cname[24];
+  snprintf (cname, sizeof cname, "%s%s", sse_concept_name (opt->concept),
+            opt->concept == SSE_CONCEPT_SATISFICING && opt->robust ? "-robust" : "");
+  profile_solution_init (sol, g, cname, opt->tie);
+  if (!supported (g, opt, err)) return false;
+  double t0 = limits_now ();
+  solver s;
+  solver_init (&s, g, opt);
+  bool pairs = opt->method == SSE_METHOD_AUTO && opt->concept != SSE_CONCEPT_SATISFICING && !game_has_chance (g) &&
                game_is_perfect_info (g);
   bool want_profile = opt->max_profile && needed_entries (&s) <= opt->max_profile;
-  if (pairs) {
-    /* values depth-first */
-    pwalk w;
-    w.s = &s;
-    w.lev = mem_alloc ((g->nfixed + 1) * sizeof *w.lev);
-    for (unsigned k = 0; k < g->nfixed; k++) {
-      unsigned d = g->vars[g->order[k]].kind == GAME_ACTION ? g->vars[g->order[k]].domain : 0;
-      w.lev[k] = mem_alloc ((d + 1) * sizeof **w.lev);
-      for (unsigned a = 0; a <= d; a++) ps_init (&w.lev[k][a]);
-    }
-    pset root;
-    ps_init (&root);
-    pairs_dfs (&w, 0, &root);
-    sol->nodes = s.nodes;
-    if (!s.stop) {
-      size_t b = ps_best (&root);
-      mpq_set (sol->reward[s.F], root.v[2 * b]), mpq_set (sol->reward[s.L], root.v[2 * b + 1]);
-      mpq_add (sol->welfare, sol->reward[0], sol->reward[1]);
-      sol->status = GAME_SOLVED;
-      if (want_profile) {
-        /* the depth-first walk visited exactly the explicit tree's nodes */
-        if (!opt->max_tree || s.nodes <= opt->max_tree) build (&s, 0, new_nodes (&s, 1));
-        else s.overflow = true;
-        if (!s.overflow) {
-          make_groups (&s);
-          s.dec[0] = mem_calloc (s.ngrp + 1, sizeof *s.dec[0]);
-          pairs_profile (&s, root.v[2 * b], root.v[2 * b + 1]);
-          finish_profile (&s, sol);
-          free (s.dec[0]);
-          s.dec[0] = NULL;
-        } else {
-          snprintf (sol->reason, sizeof sol->reason, "profile not stored: game tree over %zu nodes", opt->max_tree);
-        }
-      } else {
-        snprintf (sol->reason, sizeof sol->reason, "profile not stored: over %zu information sets", opt->max_profile);
-      }
-    } else {
-      sol->status = GAME_UNKNOWN;
-      snprintf (sol->reason, sizeof sol->reason, "%s", s.stop == 1 ? "timeout" : "node limit");
-    }
-    ps_clear (&root);
-    for (unsigned k = 0; k < g->nfixed; k++) {
-      unsigned d = g->vars[g->order[k]].kind == GAME_ACTION ? g->vars[g->order[k]].domain : 0;
-      for (unsigned a = 0; a <= d; a++) ps_clear (&w.lev[k][a]);
-      free (w.lev[k]);
-    }
-    free (w.lev);
-  } else {
-    build (&s, 0, new_nodes (&s, 1));
-    if (s.overflow) {
-      sol->status = GAME_UNKNOWN;
-      snprintf (sol->reason, sizeof sol->reason, "tree limit: game tree over %zu nodes", opt->max_tree);
-    } else {
-      make_groups (&s);
-      uint64_t np = 0;
-      mpq_t bl, bf;
-      mpq_init (bl), mpq_init (bf);
-      bool ok = enumerate (&s, &np, bl, bf);
-      sol->nodes = s.nodes;
-      sol->leaves = np;
-      if (ok) {
-        sol->status = GAME_SOLVED;
-        mpq_set (sol->reward[s.L], s.vl[0][0]), mpq_set (sol->reward[s.F], s.vf[0][0]);
-        mpq_add (sol->welfare, sol->reward[0], sol->reward[1]);
-        if (want_profile) finish_profile (&s, sol);
-        else snprintf (sol->reason, sizeof sol->reason, "profile not stored: over %zu information sets", opt->max_profile);
-      } else {
-        sol->status = GAME_UNKNOWN;
-        if (s.stop) snprintf (sol->reason, sizeof sol->reason, "%s", s.stop == 1 ? "timeout" : "node limit");
-        else
-          snprintf (sol->reason, sizeof sol->reason, "policy limit: more than %llu leader policies",
-                    (unsigned long long) opt->max_policies);
-      }
-      mpq_clear (bl), mpq_clear (bf);
-    }
-  }
+  if (pairs) solve_pairs (&s, sol, want_profile);
+  else solve_enumerate (&s, sol, want_profile);
   if (sol->status == GAME_SOLVED && opt->concept == SSE_CONCEPT_SATISFICING && !sol->reason[0]) {
     char *e = rat_to_str (opt->eps);
     snprintf (sol->reason, sizeof sol->reason, "eps %s", e);

@@ -45,8 +45,8 @@ typedef struct sse_options {
  * nodes, no limits, profiles up to 2^20 entries, 1000 outcomes. */
 void sse_options_init (sse_options *o);
 void sse_options_clear (sse_options *o);
-/* "sse", "scne", "satisficing"; false if unknown. */
-bool sse_concept_parse (const char *s, sse_concept *out);
+/* "sse", "scne", "satisficing" (callers parse names with game_concept_parse,
+ * solve.h). */
 const char *sse_concept_name (sse_concept c);
 
 /* Solves finished g (borrowed) into sol (initialised here; the caller clears

@@ -399,69 +399,71 @@ static void add_outcome (parser *p, mpq_t *acc, long id) {
       for (unsigned k = 0; k < p->nplayers; k++) mpq_add (acc[k], acc[k], p->outs[i].pay[k]);
 }
 
-static bool build (parser *p, size_t root, const char *title, game **out) {
+/* The signaling shape found below the root: sender S and receiver R (1-based
+ * players), K types, M messages, A actions; the sender's information set of
+ * each type and the receiver's of each message. */
+typedef struct shape {
+  int S, R;
+  size_t K, M, A;
+  size_t *siset, *riset;
+} shape;
+
+/* The receiver's node q after message m of type t. */
+static bool check_receiver (parser *p, shape *sh, size_t t, size_t m, const node *q) {
   lexer *lx = &p->lx;
-  const node *r = &p->nodes[root];
+  if (q->type != 'p' || q->player == sh->S)
+    return lfail (lx, q->line, "not a signaling game: after each message the other player must move");
+  if (sh->R < 0) sh->R = q->player, sh->A = q->nkids;
+  if (q->nkids != sh->A)
+    return lfail (lx, q->line, "not a signaling game: the receiver must have the same actions after every message");
+  if (t == 0) {
+    sh->riset[m] = q->iset;
+    for (size_t m2 = 0; m2 < m; m2++)
+      if (sh->riset[m2] == q->iset)
+        return lfail (lx, q->line, "not a signaling game: the receiver does not observe the message (messages share an information set)");
+  } else if (sh->riset[m] != q->iset)
+    return lfail (lx, q->line, "not a signaling game: the receiver observes more than the message (its information set depends on the type)");
+  for (size_t a = 0; a < sh->A; a++)
+    if (p->nodes[q->kids[a]].type != 't')
+      return lfail (lx, p->nodes[q->kids[a]].line, "not a signaling game: the receiver's actions must end the game");
+  return true;
+}
+
+/* Checks that the tree below root r is a signaling game; fills sh (its
+ * arrays are owned by the caller even on failure). */
+static bool check_shape (parser *p, const node *r, shape *sh) {
+  lexer *lx = &p->lx;
   if (p->nplayers != 2) return lfail (lx, 1, "not a signaling game: it needs exactly two players (it has %u)", p->nplayers);
   if (r->type != 'c') return lfail (lx, r->line, "not a signaling game: the root must be a chance node over the types");
   const infoset *ti = &p->isets[r->iset];
-  size_t K = r->nkids;
-  if (K < 2) return lfail (lx, r->line, "not a signaling game: the chance root needs at least two types");
+  sh->K = r->nkids;
+  if (sh->K < 2) return lfail (lx, r->line, "not a signaling game: the chance root needs at least two types");
   mpq_t sum;
   mpq_init (sum);
-  for (size_t t = 0; t < K; t++) mpq_add (sum, sum, ti->probs[t]);
+  for (size_t t = 0; t < sh->K; t++) mpq_add (sum, sum, ti->probs[t]);
   bool one = mpq_cmp_ui (sum, 1, 1) == 0;
   mpq_clear (sum);
   if (!one) return lfail (lx, r->line, "the chance probabilities at the root do not sum to 1");
-  int S = -1, R = -1;
-  size_t M = 0, A = 0;
-  size_t *siset = mem_alloc (K * sizeof *siset);
-  size_t *riset = NULL;
-  bool ok = true;
-  for (size_t t = 0; t < K && ok; t++) {
+  sh->siset = mem_alloc (sh->K * sizeof *sh->siset);
+  for (size_t t = 0; t < sh->K; t++) {
     const node *s = &p->nodes[r->kids[t]];
-    if (s->type != 'p') {
-      ok = lfail (lx, s->line, "not a signaling game: below the chance root every node must be the sender's");
-      break;
-    }
-    if (S < 0) S = s->player, M = s->nkids, riset = mem_alloc (M * sizeof *riset);
-    if (s->player != S || s->nkids != M) {
-      ok = lfail (lx, s->line, "not a signaling game: every type's node must be the same player's, with the same number of messages");
-      break;
-    }
-    siset[t] = s->iset;
-    for (size_t u = 0; u < t && ok; u++)
-      if (siset[u] == s->iset) ok = lfail (lx, s->line, "not a signaling game: the sender does not observe its type (types share an information set)");
-    for (size_t m = 0; m < M && ok; m++) {
-      const node *q = &p->nodes[s->kids[m]];
-      if (q->type != 'p' || q->player == S) {
-        ok = lfail (lx, q->line, "not a signaling game: after each message the other player must move");
-        break;
-      }
-      if (R < 0) R = q->player, A = q->nkids;
-      if (q->nkids != A) {
-        ok = lfail (lx, q->line, "not a signaling game: the receiver must have the same actions after every message");
-        break;
-      }
-      if (t == 0) {
-        riset[m] = q->iset;
-        for (size_t m2 = 0; m2 < m && ok; m2++)
-          if (riset[m2] == q->iset) ok = lfail (lx, q->line, "not a signaling game: the receiver does not observe the message (messages share an information set)");
-      } else if (riset[m] != q->iset)
-        ok = lfail (lx, q->line, "not a signaling game: the receiver observes more than the message (its information set depends on the type)");
-      for (size_t a = 0; a < A && ok; a++)
-        if (p->nodes[q->kids[a]].type != 't')
-          ok = lfail (lx, p->nodes[q->kids[a]].line, "not a signaling game: the receiver's actions must end the game");
-    }
+    if (s->type != 'p') return lfail (lx, s->line, "not a signaling game: below the chance root every node must be the sender's");
+    if (sh->S < 0) sh->S = s->player, sh->M = s->nkids, sh->riset = mem_alloc (sh->M * sizeof *sh->riset);
+    if (s->player != sh->S || s->nkids != sh->M)
+      return lfail (lx, s->line, "not a signaling game: every type's node must be the same player's, with the same number of messages");
+    sh->siset[t] = s->iset;
+    for (size_t u = 0; u < t; u++)
+      if (sh->siset[u] == s->iset)
+        return lfail (lx, s->line, "not a signaling game: the sender does not observe its type (types share an information set)");
+    for (size_t m = 0; m < sh->M; m++)
+      if (!check_receiver (p, sh, t, m, &p->nodes[s->kids[m]])) return false;
   }
-  if (!ok) {
-    free (siset), free (riset);
-    return false;
-  }
-  game *g = game_new (title);
-  g->file = mem_strdup (lx->name);
+  return true;
+}
+
+/* Adds the two players (safe, distinct ids); pid[i] gets player i+1's index. */
+static void add_players (parser *p, game *g, int pid[2]) {
   char dflt[8];
-  int pid[2];
   char *ids[2];
   for (unsigned i = 0; i < 2; i++) {
     snprintf (dflt, sizeof dflt, "P%u", i + 1);
@@ -474,32 +476,20 @@ static bool build (parser *p, size_t root, const char *title, game **out) {
     ids[1] = t;
   }
   for (unsigned i = 0; i < 2; i++) pid[i] = game_add_player (g, ids[i]), free (ids[i]);
-  game_set_leader (g, pid[S - 1]);
-  int th = game_add_var (g, GAME_EXOGENOUS, "type", (unsigned) K);
-  game_set_line (g, th, r->line);
-  game_set_prior (g, th, (const mpq_t *) ti->probs);
-  char **l = safe_labels (&ti->acts, 't');
-  game_set_labels (g, th, l);
-  for (size_t i = 0; i < K; i++) free (l[i]);
+}
+
+/* Sets v's labels from the information set's action names (prefix c for unnamed). */
+static void set_labels (game *g, int v, const infoset *is, char c, size_t n) {
+  char **l = safe_labels (&is->acts, c);
+  game_set_labels (g, v, l);
+  for (size_t i = 0; i < n; i++) free (l[i]);
   free (l);
-  int m = game_add_var (g, GAME_ACTION, "message", (unsigned) M);
-  game_set_owner (g, m, pid[S - 1]);
-  game_set_stage (g, m, 1);
-  game_add_observation (g, m, th);
-  game_set_line (g, m, p->nodes[r->kids[0]].line);
-  l = safe_labels (&p->isets[siset[0]].acts, 'm');
-  game_set_labels (g, m, l);
-  for (size_t i = 0; i < M; i++) free (l[i]);
-  free (l);
-  int a = game_add_var (g, GAME_ACTION, "action", (unsigned) A);
-  game_set_owner (g, a, pid[R - 1]);
-  game_set_stage (g, a, 2);
-  game_add_observation (g, a, m);
-  l = safe_labels (&p->isets[riset[0]].acts, 'a');
-  game_set_labels (g, a, l);
-  for (size_t i = 0; i < A; i++) free (l[i]);
-  free (l);
-  size_t n = K * M * A;
+}
+
+/* The two utility tables over (type, message, action): the outcomes' payoffs
+ * summed along each path. */
+static void add_utilities (parser *p, game *g, const node *r, const shape *sh, const int pid[2], const int parents[3]) {
+  size_t K = sh->K, M = sh->M, A = sh->A, n = K * M * A;
   mpq_t *tab[2], acc[2];
   for (int i = 0; i < 2; i++) {
     tab[i] = mem_alloc (n * sizeof *tab[i]);
@@ -519,7 +509,6 @@ static bool build (parser *p, size_t root, const char *title, game **out) {
       }
     }
   }
-  int parents[3] = {th, m, a};
   for (int i = 0; i < 2; i++) {
     char uid[80];
     snprintf (uid, sizeof uid, "u_%s", g->players[i]);
@@ -530,9 +519,47 @@ static bool build (parser *p, size_t root, const char *title, game **out) {
     free (tab[i]);
     mpq_clear (acc[i]);
   }
-  free (siset), free (riset);
-  if (!game_finish (g, lx->err)) {
-    lx->failed = true;
+}
+
+/* The game of a signaling-shaped tree: type (chance), message (the sender,
+ * observing the type), action (the receiver, observing the message). */
+static game *make_game (parser *p, const node *r, const shape *sh, const char *title) {
+  lexer *lx = &p->lx;
+  const infoset *ti = &p->isets[r->iset];
+  game *g = game_new (title);
+  g->file = mem_strdup (lx->name);
+  int pid[2];
+  add_players (p, g, pid);
+  game_set_leader (g, pid[sh->S - 1]);
+  int th = game_add_var (g, GAME_EXOGENOUS, "type", (unsigned) sh->K);
+  game_set_line (g, th, r->line);
+  game_set_prior (g, th, (const mpq_t *) ti->probs);
+  set_labels (g, th, ti, 't', sh->K);
+  int m = game_add_var (g, GAME_ACTION, "message", (unsigned) sh->M);
+  game_set_owner (g, m, pid[sh->S - 1]);
+  game_set_stage (g, m, 1);
+  game_add_observation (g, m, th);
+  game_set_line (g, m, p->nodes[r->kids[0]].line);
+  set_labels (g, m, &p->isets[sh->siset[0]], 'm', sh->M);
+  int a = game_add_var (g, GAME_ACTION, "action", (unsigned) sh->A);
+  game_set_owner (g, a, pid[sh->R - 1]);
+  game_set_stage (g, a, 2);
+  game_add_observation (g, a, m);
+  set_labels (g, a, &p->isets[sh->riset[0]], 'a', sh->A);
+  int parents[3] = {th, m, a};
+  add_utilities (p, g, r, sh, pid, parents);
+  return g;
+}
+
+static bool build (parser *p, size_t root, const char *title, game **out) {
+  const node *r = &p->nodes[root];
+  shape sh = {.S = -1, .R = -1};
+  bool ok = check_shape (p, r, &sh);
+  game *g = ok ? make_game (p, r, &sh, title) : NULL;
+  free (sh.siset), free (sh.riset);
+  if (!ok) return false;
+  if (!game_finish (g, p->lx.err)) {
+    p->lx.failed = true;
     game_free (g);
     return false;
   }

@@ -275,6 +275,23 @@ bool game_expr_reads (const game_expr *e, int w) {
   return false;
 }
 
+bool game_has_chance (const game *g) {
+  for (unsigned v = 0; v < g->nvars; v++)
+    if (g->vars[v].kind == GAME_EXOGENOUS) return true;
+  return false;
+}
+
+bool game_stage_confounded (const game *g, unsigned t) {
+  const game_var *x = game_stage (g, t);
+  for (unsigned w = 0; w < g->nvars; w++) {
+    if (!game_expr_reads (x->expr, (int) w)) continue;
+    bool seen = false;
+    for (unsigned j = 0; j < x->nobs; j++) seen |= x->obs[j] == (int) w;
+    if (!seen) return true;
+  }
+  return false;
+}
+
 /* ---- checks ------------------------------------------------------------ */
 
 typedef struct checker {
@@ -784,6 +801,21 @@ int game_instinct (const game *g, int v, const int *vals) {
 bool game_active (const game *g, int v, const int *vals) {
   const game_expr *e = g->vars[v].active_if;
   return !e || game_eval (e, vals) != 0;
+}
+
+unsigned game_advance_forced (const game *g, unsigned k, int *vals, const int *fixed) {
+  for (; k < g->nfixed; k++) {
+    int v = g->order[k];
+    const game_var *x = &g->vars[v];
+    if (x->kind == GAME_EXOGENOUS) {
+      if (!fixed) break;
+      vals[v] = fixed[v];
+    } else if (x->kind == GAME_ENDOGENOUS) vals[v] = (int) game_eval (x->expr, vals);
+    else if (!game_active (g, v, vals)) vals[v] = 0;
+    else if (x->layers == GAME_L1) vals[v] = game_instinct (g, v, vals);
+    else break;
+  }
+  return k;
 }
 
 void game_complete (const game *g, int *vals) {

@@ -173,6 +173,15 @@ bool game_is_perfect_info (const game *g);
 /* True iff the expression (or instinct of action v) reads variable w. */
 bool game_expr_reads (const game_expr *e, int w);
 
+/* True iff g has an exogenous (chance) variable, random or not. */
+bool game_has_chance (const game *g);
+
+/* True iff the instinct of stage t (1..T) reads a variable its mover does
+ * not observe (a confounder of the stage): then the layer-1 policy is not a
+ * function of the mover's information set. False for a stage without
+ * instinct. */
+bool game_stage_confounded (const game *g, unsigned t);
+
 /* Label of value x of variable v: its label or the number (into buf). */
 const char *game_value_label (const game *g, int v, int x, char *buf, size_t size);
 
@@ -188,6 +197,15 @@ void game_eval_q (mpq_t out, const game_expr *e, const int *vals);
 int game_instinct (const game *g, int v, const int *vals);
 /* True iff action v is active (its active-if holds or is absent). */
 bool game_active (const game *g, int v, const int *vals);
+
+/* The forced-variable walk shared by the finders and checkers: from
+ * position k of g->order on, sets in vals every variable nobody chooses —
+ * endogenous ones (computed), inactive actions (0), actions allowing layer 1
+ * only (their instinct) and, if fixed != NULL, exogenous ones (fixed[v]) —
+ * and returns the position of the next branching variable: an active action
+ * allowing layer 2 or 3, an exogenous variable (fixed NULL), or g->nfixed
+ * when every variable is set. Requires the variables before k set. */
+unsigned game_advance_forced (const game *g, unsigned k, int *vals, const int *fixed);
 
 /* Completes a full assignment: walks g->order; exogenous values are taken
  * from vals; an action takes vals[v] if active, else 0 (written back);

@@ -117,179 +117,196 @@ static void push (body *b, int x) {
   b->vars[b->n++] = x;
 }
 
+/* The parse state beyond the byte reader. */
+typedef struct parse {
+  reader r;
+  qbf *f;                    /* NULL until the header is read */
+  body b;
+  bool in_clauses, clause_open;
+  unsigned clause_line, last_quant_line;
+  char last_quant;
+  long V, C, seen_clauses;
+  unsigned char *quantified; /* bitmap sized by the largest variable seen */
+  size_t quantified_cap;
+  mpq_t p;
+} parse;
+
+/* 'p cnf V C' (the token "p" has been read). */
+static bool read_header (parse *P, unsigned line) {
+  reader *r = &P->r;
+  if (strcmp (r->tok, "p")) return FAIL (r, "expected header 'p cnf V C' before anything but comments");
+  long vals[2];
+  if (!read_token (r) || strcmp (r->tok, "cnf"))
+    return fail_at (r, line, r->tok_col, "%s", "expected 'cnf' in header 'p cnf V C'");
+  for (int k = 0; k < 2; k++) {
+    if (!read_token (r))
+      return fail_at (r, line, r->col, "%s", k ? "expected clause count C in header 'p cnf V C'"
+                                               : "expected variable count V in header 'p cnf V C'");
+    if (!token_int (r, &vals[k], k ? "clause count C" : "variable count V")) return false;
+    if (vals[k] < 0) return FAIL (r, k ? "negative clause count in header" : "negative variable count in header");
+  }
+  if (read_token (r)) return FAIL (r, "unexpected token after header 'p cnf V C'");
+  P->V = vals[0], P->C = vals[1];
+  if (P->V > MAX_VARS) return fail_at (r, line, 0, "%s", "variable count in header too large");
+  P->f = qbf_new (P->V, P->C);
+  return true;
+}
+
+/* Marks v quantified; false if it already was. */
+static bool mark_quantified (parse *P, long v) {
+  size_t need = (size_t) v / 8 + 1;
+  if (need > P->quantified_cap) {
+    size_t ncap = P->quantified_cap ? P->quantified_cap : 64;
+    while (ncap < need) ncap *= 2;
+    P->quantified = mem_realloc (P->quantified, ncap);
+    memset (P->quantified + P->quantified_cap, 0, ncap - P->quantified_cap);
+    P->quantified_cap = ncap;
+  }
+  if (P->quantified[v / 8] & (1u << (v % 8))) return false;
+  P->quantified[v / 8] |= (unsigned char) (1u << (v % 8));
+  return true;
+}
+
+/* 'e|a v... 0' or 'r P v... 0' (the quantifier token has been read). */
+static bool read_quant_line (parse *P, unsigned line) {
+  reader *r = &P->r;
+  char q = r->tok[0];
+  unsigned qcol = r->tok_col;
+  if (P->in_clauses) return FAIL (r, "quantifier line after a clause (the prefix must come first)");
+  if (q == 'r') {
+    if (!read_token (r)) return fail_at (r, line, r->col, "%s", "expected a probability P after 'r'");
+    if (!token_is_text (r)) return false;
+    const char *why = NULL;
+    if (!rat_parse (P->p, r->tok, r->tok_len, &why)) return fail_at (r, r->tok_line, r->tok_col, "bad probability: %s", why);
+    if (mpq_sgn (P->p) < 0 || mpq_cmp_ui (P->p, 1, 1) > 0) return FAIL (r, "probability must lie in [0, 1]");
+  }
+  P->b.n = 0;
+  bool ended = false;
+  while (read_token (r)) {
+    long v;
+    if (ended) return FAIL (r, "unexpected token after the terminating 0 of a quantifier line");
+    if (!token_int (r, &v, "a variable")) return false;
+    if (v == 0) {
+      ended = true;
+      continue;
+    }
+    if (v < 0) return FAIL (r, "negative number in a quantifier line (variables are positive)");
+    if (v > P->V) return FAIL (r, "variable exceeds the header's variable count");
+    if (!mark_quantified (P, v)) return FAIL (r, "variable quantified twice");
+    push (&P->b, (int) v);
+  }
+  if (!ended) return fail_at (r, line, r->col, "%s", "quantifier line not ended by 0");
+  if (P->b.n == 0) return fail_at (r, line, qcol, "%s", "empty quantifier block");
+  qbf_add_block (P->f, q == 'e' ? QBF_EXISTS : q == 'a' ? QBF_FORALL : QBF_RANDOM, P->b.vars, (unsigned) P->b.n, P->p);
+  P->last_quant = q, P->last_quant_line = line;
+  return true;
+}
+
+/* A clause line: literals, each clause ended by 0, the line ended by 0 (a
+ * clause may continue on the next line only while open). */
+static bool read_clause_line (parse *P, unsigned line) {
+  reader *r = &P->r;
+  P->in_clauses = true;
+  if (!P->clause_open && !(r->tok[0] == '-' || (r->tok[0] >= '0' && r->tok[0] <= '9')))
+    return fail_at (r, r->tok_line, r->tok_col, "unknown token '%.40s': expected 'e', 'a', 'r', 'c ', a literal or 0",
+                    r->tok);
+  for (;;) {
+    long l;
+    if (!token_int (r, &l, "a literal or 0")) return false;
+    if (l == 0) {
+      if (P->seen_clauses == P->C) {
+        if (!r->lenient) return FAIL (r, "more clauses than the header declares");
+        warn (r, line, "more clauses than the header declares");
+      }
+      P->seen_clauses++;
+      qbf_add_clause (P->f, P->b.vars, (unsigned) (P->clause_open ? P->b.n : 0));
+      P->clause_open = false;
+      P->b.n = 0;
+    } else {
+      if (labs (l) > P->V) return FAIL (r, "literal exceeds the header's variable count");
+      if (!P->clause_open) P->clause_open = true, P->b.n = 0, P->clause_line = line;
+      push (&P->b, (int) l);
+    }
+    if (!read_token (r)) break;
+  }
+  if (P->clause_open)
+    return fail_at (r, P->clause_line, 0, "%s", r->ch == EOF ? "clause not ended by 0 at end of file"
+                                                             : "clause not ended by 0 at end of line");
+  return true;
+}
+
+/* One line (or the rest of one); false on the first error. */
+static bool read_line (parse *P) {
+  reader *r = &P->r;
+  skip_blanks (r);
+  if (r->ch == '\n') { /* blank line */
+    next (r);
+    return true;
+  }
+  if (r->ch == EOF) return true;
+  if (r->ch == 'c' && !P->clause_open) {
+    unsigned l = r->line, c = r->col;
+    next (r);
+    if (r->ch != EOF && r->ch != '\n' && !is_space (r->ch))
+      return fail_at (r, l, c, "%s", "unknown token (a comment line starts with 'c ')");
+    skip_line (r);
+    return true;
+  }
+  if (!read_token (r)) return true;
+  if (!token_is_text (r)) return false;
+  unsigned line = r->tok_line;
+  if (!P->f) return read_header (P, line);
+  if (!strcmp (r->tok, "p") && !P->clause_open) return FAIL (r, "duplicate header 'p cnf V C'");
+  bool is_quant = (!strcmp (r->tok, "e") || !strcmp (r->tok, "a") || !strcmp (r->tok, "r")) && !P->clause_open;
+  return is_quant ? read_quant_line (P, line) : read_clause_line (P, line);
+}
+
+/* The checks at the end of the input. */
+static bool read_end (parse *P, FILE *in) {
+  reader *r = &P->r;
+  if (ferror (in)) return error_set (r->err, ERROR_IO, r->name, r->line, 0, "read error");
+  if (!P->f)
+    return error_set (r->err, ERROR_INPUT, r->name, r->line, 0, "%s",
+                      r->line <= 1 && r->col <= 1 ? "empty file: expected header 'p cnf V C'"
+                                                  : "expected header 'p cnf V C' (no header found)");
+  if (P->seen_clauses < P->C) {
+    if (!r->lenient)
+      return error_set (r->err, ERROR_INPUT, r->name, r->line, 0,
+                        "fewer clauses than the header declares (%ld of %ld) at end of file", P->seen_clauses, P->C);
+    warn (r, r->line, "fewer clauses than the header declares");
+  }
+  if (P->last_quant == 'a') {
+    if (!r->lenient)
+      return error_set (r->err, ERROR_INPUT, r->name, P->last_quant_line, 0,
+                        "innermost quantifier block is universal (strict QDIMACS wants it existential)");
+    warn (r, P->last_quant_line, "innermost quantifier block is universal");
+  }
+  return true;
+}
+
 bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *opts,
                    scnfg_error *err, scnfg_error *warnrec) {
-  reader r = {.in = in, .name = name ? name : "<input>", .line = 1, .col = 0, .ch = '\0',
-              .err = err, .warn = warnrec, .lenient = opts && opts->lenient};
+  parse P = {.r = {.in = in, .name = name ? name : "<input>", .line = 1, .col = 0, .ch = '\0',
+                   .err = err, .warn = warnrec, .lenient = opts && opts->lenient}};
   scnfg_error local;
-  if (!r.err) error_init (&local), r.err = &local;
-  next (&r); /* col 0 -> 1 on the first byte */
-  r.col = 1;
+  if (!P.r.err) error_init (&local), P.r.err = &local;
+  next (&P.r); /* col 0 -> 1 on the first byte */
+  P.r.col = 1;
   *out = NULL;
-  qbf *f = NULL;
-  body b = {0};
-  bool ok = true, in_clauses = false, clause_open = false;
-  unsigned clause_line = 0, last_quant_line = 0;
-  char last_quant = 0;
-  long V = 0, C = 0, seen_clauses = 0;
-  unsigned char *quantified = NULL; /* bitmap sized by the largest variable seen */
-  size_t quantified_cap = 0;
-  mpq_t p;
-  mpq_init (p);
-
-  while (ok && r.ch != EOF) {
-    skip_blanks (&r);
-    if (r.ch == '\n') { /* blank line */
-      next (&r);
-      continue;
-    }
-    if (r.ch == EOF) break;
-    if (r.ch == 'c' && !clause_open) {
-      unsigned l = r.line, c = r.col;
-      next (&r);
-      if (r.ch != EOF && r.ch != '\n' && !is_space (r.ch)) {
-        ok = fail_at (&r, l, c, "%s", "unknown token (a comment line starts with 'c ')");
-        break;
-      }
-      skip_line (&r);
-      continue;
-    }
-    if (!read_token (&r)) continue;
-    if (!token_is_text (&r)) { ok = false; break; }
-    unsigned line = r.tok_line;
-    if (!f) { /* header expected */
-      if (strcmp (r.tok, "p")) {
-        ok = FAIL (&r, "expected header 'p cnf V C' before anything but comments");
-        break;
-      }
-      long vals[2];
-      if (!read_token (&r) || strcmp (r.tok, "cnf")) {
-        ok = fail_at (&r, line, r.tok_col, "%s", "expected 'cnf' in header 'p cnf V C'");
-        break;
-      }
-      for (int k = 0; k < 2; k++) {
-        if (!read_token (&r)) {
-          ok = fail_at (&r, line, r.col, "%s", k ? "expected clause count C in header 'p cnf V C'"
-                                                   : "expected variable count V in header 'p cnf V C'");
-          break;
-        }
-        if (!token_int (&r, &vals[k], k ? "clause count C" : "variable count V")) { ok = false; break; }
-        if (vals[k] < 0) { ok = FAIL (&r, k ? "negative clause count in header" : "negative variable count in header"); break; }
-      }
-      if (!ok) break;
-      if (read_token (&r)) { ok = FAIL (&r, "unexpected token after header 'p cnf V C'"); break; }
-      V = vals[0], C = vals[1];
-      if (V > MAX_VARS) { ok = fail_at (&r, line, 0, "%s", "variable count in header too large"); break; }
-      f = qbf_new (V, C);
-      continue;
-    }
-    if (!strcmp (r.tok, "p") && !clause_open) {
-      ok = FAIL (&r, "duplicate header 'p cnf V C'");
-      break;
-    }
-    bool is_quant = (!strcmp (r.tok, "e") || !strcmp (r.tok, "a") || !strcmp (r.tok, "r")) && !clause_open;
-    if (is_quant) {
-      char q = r.tok[0];
-      unsigned qcol = r.tok_col;
-      if (in_clauses) { ok = FAIL (&r, "quantifier line after a clause (the prefix must come first)"); break; }
-      if (q == 'r') {
-        if (!read_token (&r)) { ok = fail_at (&r, line, r.col, "%s", "expected a probability P after 'r'"); break; }
-        if (!token_is_text (&r)) { ok = false; break; }
-        const char *why = NULL;
-        if (!rat_parse (p, r.tok, r.tok_len, &why)) {
-          ok = fail_at (&r, r.tok_line, r.tok_col, "bad probability: %s", why);
-          break;
-        }
-        if (mpq_sgn (p) < 0 || mpq_cmp_ui (p, 1, 1) > 0) { ok = FAIL (&r, "probability must lie in [0, 1]"); break; }
-      }
-      b.n = 0;
-      bool ended = false;
-      while (read_token (&r)) {
-        long v;
-        if (ended) { ok = FAIL (&r, "unexpected token after the terminating 0 of a quantifier line"); break; }
-        if (!token_int (&r, &v, "a variable")) { ok = false; break; }
-        if (v == 0) { ended = true; continue; }
-        if (v < 0) { ok = FAIL (&r, "negative number in a quantifier line (variables are positive)"); break; }
-        if (v > V) { ok = FAIL (&r, "variable exceeds the header's variable count"); break; }
-        size_t need = (size_t) v / 8 + 1;
-        if (need > quantified_cap) {
-          size_t ncap = quantified_cap ? quantified_cap : 64;
-          while (ncap < need) ncap *= 2;
-          quantified = mem_realloc (quantified, ncap);
-          memset (quantified + quantified_cap, 0, ncap - quantified_cap);
-          quantified_cap = ncap;
-        }
-        if (quantified[v / 8] & (1u << (v % 8))) { ok = FAIL (&r, "variable quantified twice"); break; }
-        quantified[v / 8] |= (unsigned char) (1u << (v % 8));
-        push (&b, (int) v);
-      }
-      if (!ok) break;
-      if (!ended) { ok = fail_at (&r, line, r.col, "%s", "quantifier line not ended by 0"); break; }
-      if (b.n == 0) { ok = fail_at (&r, line, qcol, "%s", "empty quantifier block"); break; }
-      qbf_add_block (f, q == 'e' ? QBF_EXISTS : q == 'a' ? QBF_FORALL : QBF_RANDOM, b.vars, (unsigned) b.n, p);
-      last_quant = q, last_quant_line = line;
-      continue;
-    }
-    /* a clause line: literals, each clause ended by 0, the line ended by 0 */
-    in_clauses = true;
-    if (!clause_open && !(r.tok[0] == '-' || (r.tok[0] >= '0' && r.tok[0] <= '9'))) {
-      ok = fail_at (&r, r.tok_line, r.tok_col, "unknown token '%.40s': expected 'e', 'a', 'r', 'c ', a literal or 0", r.tok);
-      break;
-    }
-    for (;;) {
-      long l;
-      if (!token_int (&r, &l, "a literal or 0")) { ok = false; break; }
-      if (l == 0) {
-        if (seen_clauses == C) {
-          if (!r.lenient) { ok = FAIL (&r, "more clauses than the header declares"); break; }
-          warn (&r, line, "more clauses than the header declares");
-        }
-        seen_clauses++;
-        qbf_add_clause (f, b.vars, (unsigned) (clause_open ? b.n : 0));
-        clause_open = false;
-        b.n = 0;
-      } else {
-        if (labs (l) > V) { ok = FAIL (&r, "literal exceeds the header's variable count"); break; }
-        if (!clause_open) clause_open = true, b.n = 0, clause_line = line;
-        push (&b, (int) l);
-      }
-      if (!read_token (&r)) break;
-    }
-    if (!ok) break;
-    if (clause_open) {
-      ok = fail_at (&r, clause_line, 0, "%s", r.ch == EOF ? "clause not ended by 0 at end of file"
-                                                          : "clause not ended by 0 at end of line");
-      break;
-    }
-  }
-  if (ok && ferror (in)) ok = error_set (r.err, ERROR_IO, r.name, r.line, 0, "read error");
-  if (ok && !f) ok = error_set (r.err, ERROR_INPUT, r.name, r.line, 0, "%s",
-                                r.line <= 1 && r.col <= 1 ? "empty file: expected header 'p cnf V C'"
-                                                          : "expected header 'p cnf V C' (no header found)");
-  if (ok && seen_clauses < C) {
-    if (!r.lenient)
-      ok = error_set (r.err, ERROR_INPUT, r.name, r.line, 0,
-                      "fewer clauses than the header declares (%ld of %ld) at end of file", seen_clauses, C);
-    else
-      warn (&r, r.line, "fewer clauses than the header declares");
-  }
-  if (ok && last_quant == 'a') {
-    if (!r.lenient)
-      ok = error_set (r.err, ERROR_INPUT, r.name, last_quant_line, 0,
-                      "innermost quantifier block is universal (strict QDIMACS wants it existential)");
-    else
-      warn (&r, last_quant_line, "innermost quantifier block is universal");
-  }
-  mpq_clear (p);
-  free (b.vars);
-  free (r.tok);
-  free (quantified);
+  mpq_init (P.p);
+  bool ok = true;
+  while (ok && P.r.ch != EOF) ok = read_line (&P);
+  if (ok) ok = read_end (&P, in);
+  mpq_clear (P.p);
+  free (P.b.vars);
+  free (P.r.tok);
+  free (P.quantified);
   if (!ok) {
-    qbf_free (f);
+    qbf_free (P.f);
     return false;
   }
-  qbf_finish (f);
-  *out = f;
+  qbf_finish (P.f);
+  *out = P.f;
   return true;
 }
 

@@ -242,24 +242,11 @@ static int cmp_u64 (const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* Universal reduction, tautologies, levels (used blocks, equal neighbours
- * merged), clause storage sorted by level, one SAT solver per level with the
- * exists levels' own clauses. */
-static void build (solver *S) {
-  const qbf *f = S->f;
-  int n = S->nvars = f->nvars;
-  S->lev = mem_alloc (((size_t) n + 1) * sizeof *S->lev);
-  S->loc = mem_calloc ((size_t) n + 1, sizeof *S->loc);
-  S->val = mem_alloc ((size_t) n + 1);
-  account (S, ((size_t) n + 1) * (sizeof *S->lev + sizeof *S->loc + 1));
-  for (int v = 0; v <= n; v++) S->lev[v] = -1, S->val[v] = -1;
-  /* pass 1: universal reduction (by block index), used blocks */
-  bool *used = mem_calloc (f->nblocks + 1, sizeof *used);
-  int *tmp = NULL;
-  size_t cap_tmp = 0;
-  /* tautologies first (before reduction could hide them) */
+/* taut[i]: clause i holds a literal and its negation (found before universal
+ * reduction could hide it). A new array of nclauses + 1 entries. */
+static bool *find_tautologies (const qbf *f) {
   bool *taut = mem_calloc (f->nclauses + 1, sizeof *taut);
-  long *seen = mem_calloc ((size_t) n + 1, sizeof *seen);
+  long *seen = mem_calloc ((size_t) f->nvars + 1, sizeof *seen);
   for (unsigned i = 0; i < f->nclauses; i++)
     for (const int *p = qbf_clause_lits (f, i); *p; p++) {
       long mine = *p > 0 ? (long) i + 1 : -(long) i - 1;
@@ -267,6 +254,14 @@ static void build (solver *S) {
       seen[abs (*p)] = mine;
     }
   free (seen);
+  return taut;
+}
+
+/* Pass 1: universal reduction by block index. Returns used[b]: block b keeps
+ * a literal of some reduced clause; notes a clause with no exists literal. */
+static bool *find_used_blocks (solver *S, const bool *taut) {
+  const qbf *f = S->f;
+  bool *used = mem_calloc (f->nblocks + 1, sizeof *used);
   for (unsigned i = 0; i < f->nclauses; i++) {
     const int *c = qbf_clause_lits (f, i);
     int maxe = -1;
@@ -283,10 +278,13 @@ static void build (solver *S) {
     for (const int *p = c; *p; p++)
       if ((int) f->block_of[abs (*p)] - 1 <= maxe) used[f->block_of[abs (*p)] - 1] = true;
   }
-  /* levels */
-  int *blev = mem_alloc ((f->nblocks + 1) * sizeof *blev);
+  return used;
+}
+
+/* Levels: the used blocks, equal neighbours merged; sets S->lev[v]. */
+static void make_levels (solver *S, const bool *used) {
+  const qbf *f = S->f;
   for (unsigned b = 0; b < f->nblocks; b++) {
-    blev[b] = -1;
     if (!used[b]) continue;
     if (!S->nlevels || S->lv[S->nlevels - 1].q != f->blocks[b].quant) {
       S->lv = mem_realloc (S->lv, (S->nlevels + 1) * sizeof *S->lv);
@@ -295,18 +293,42 @@ static void build (solver *S) {
       S->nlevels++;
     }
     level *lv = &S->lv[S->nlevels - 1];
-    blev[b] = (int) S->nlevels - 1;
     lv->vars = mem_realloc (lv->vars, (lv->nvars + f->blocks[b].nvars) * sizeof *lv->vars);
     for (unsigned k = 0; k < f->blocks[b].nvars; k++) {
       int v = f->blocks[b].vars[k];
       lv->vars[lv->nvars++] = v;
-      S->lev[v] = blev[b];
+      S->lev[v] = (int) S->nlevels - 1;
     }
   }
   account (S, S->nlevels * sizeof *S->lv);
-  /* pass 2: store the reduced clauses sorted by level */
+}
+
+/* Appends the m literals of tmp (sorted by level) as a stored clause. */
+static void store_clause (solver *S, const int *tmp, size_t m) {
+  grow (S, (void **) &S->lits, &S->cap_lits, S->nlits + m, sizeof *S->lits);
+  size_t old = S->cap_cl;
+  mem_reserve ((void **) &S->cstart, &S->cap_cl, S->nclauses + 1, sizeof *S->cstart);
+  S->cap_cl = old;
+  mem_reserve ((void **) &S->csize, &S->cap_cl, S->nclauses + 1, sizeof *S->csize);
+  S->cap_cl = old;
+  mem_reserve ((void **) &S->cmin, &S->cap_cl, S->nclauses + 1, sizeof *S->cmin);
+  S->cap_cl = old;
+  grow (S, (void **) &S->cmax, &S->cap_cl, S->nclauses + 1, sizeof *S->cmax);
+  memcpy (S->lits + S->nlits, tmp, m * sizeof *tmp);
+  S->cstart[S->nclauses] = S->nlits;
+  S->csize[S->nclauses] = (unsigned) m;
+  S->cmin[S->nclauses] = S->lev[abs (tmp[0])];
+  S->cmax[S->nclauses] = S->lev[abs (tmp[m - 1])];
+  S->nlits += m;
+  S->nclauses++;
+}
+
+/* Pass 2: stores the reduced clauses, each sorted by level. */
+static void store_clauses (solver *S, const bool *taut) {
+  const qbf *f = S->f;
   uint64_t *key = NULL;
-  size_t cap_key = 0;
+  int *tmp = NULL;
+  size_t cap_key = 0, cap_tmp = 0;
   for (unsigned i = 0; i < f->nclauses; i++) {
     const int *c = qbf_clause_lits (f, i);
     int maxe = -1;
@@ -329,31 +351,14 @@ static void build (solver *S) {
       if (m && tmp[m - 1] == l) continue;
       tmp[m++] = l;
     }
-    grow (S, (void **) &S->lits, &S->cap_lits, S->nlits + m, sizeof *S->lits);
-    size_t old = S->cap_cl;
-    mem_reserve ((void **) &S->cstart, &S->cap_cl, S->nclauses + 1, sizeof *S->cstart);
-    S->cap_cl = old;
-    mem_reserve ((void **) &S->csize, &S->cap_cl, S->nclauses + 1, sizeof *S->csize);
-    S->cap_cl = old;
-    mem_reserve ((void **) &S->cmin, &S->cap_cl, S->nclauses + 1, sizeof *S->cmin);
-    S->cap_cl = old;
-    grow (S, (void **) &S->cmax, &S->cap_cl, S->nclauses + 1, sizeof *S->cmax);
-    memcpy (S->lits + S->nlits, tmp, m * sizeof *tmp);
-    S->cstart[S->nclauses] = S->nlits;
-    S->csize[S->nclauses] = (unsigned) m;
-    S->cmin[S->nclauses] = S->lev[abs (tmp[0])];
-    S->cmax[S->nclauses] = S->lev[abs (tmp[m - 1])];
-    S->nlits += m;
-    S->nclauses++;
+    store_clause (S, tmp, m);
   }
   free (key);
   free (tmp);
-  free (used);
-  free (blev);
-  free (taut);
-  S->mark = mem_calloc (S->nclauses + 1, sizeof *S->mark);
-  account (S, (S->nclauses + 1) * (sizeof *S->mark + sizeof *S->cstart + sizeof *S->csize + sizeof *S->cmin));
-  /* solvers */
+}
+
+/* One SAT solver per level, with the decision order and phases the options ask. */
+static void make_solvers (solver *S) {
   for (unsigned L = 0; L < S->nlevels; L++) {
     level *lv = &S->lv[L];
     lv->s = sat_new (&S->acct, S->lim);
@@ -367,7 +372,7 @@ static void build (solver *S) {
         for (unsigned k = 0; k < S->lv[L].nvars; k++) sat_set_important (S->lv[L].s, S->loc[S->lv[L].vars[k]]);
   /* forall variables first take the sign that falsifies more literals */
   if (S->opts.forall_phase) {
-    long *score = mem_calloc ((size_t) n + 1, sizeof *score);
+    long *score = mem_calloc ((size_t) S->nvars + 1, sizeof *score);
     for (size_t i = 0; i < S->nlits; i++) score[abs (S->lits[i])] += S->lits[i] > 0 ? 1 : -1;
     for (unsigned L = 0; L < S->nlevels; L++)
       if (S->lv[L].q == QBF_FORALL)
@@ -377,10 +382,14 @@ static void build (solver *S) {
         }
     free (score);
   }
-  /* every exists level's own clauses are hard: c@L or o_c */
+}
+
+/* Every exists level's own clauses are hard: c@L or o_c. Stops early (the
+ * answer will be unknown) when the memory budget runs out. */
+static void add_own_clauses (solver *S) {
   for (unsigned c = 0; c < S->nclauses; c++) {
     if (!(c & 4095) && S->lim && S->lim->max_mem && S->acct.bytes > S->lim->max_mem) {
-      S->over_budget = true; /* stop building early: the answer will be unknown */
+      S->over_budget = true;
       return;
     }
     int L = S->cmax[c];
@@ -393,6 +402,28 @@ static void build (solver *S) {
     if (o) S->buf[k++] = o;
     sat_add_clause (lv->s, S->buf, k);
   }
+}
+
+/* Universal reduction, tautologies, levels (used blocks, equal neighbours
+ * merged), clause storage sorted by level, one SAT solver per level with the
+ * exists levels' own clauses. */
+static void build (solver *S) {
+  int n = S->nvars = S->f->nvars;
+  S->lev = mem_alloc (((size_t) n + 1) * sizeof *S->lev);
+  S->loc = mem_calloc ((size_t) n + 1, sizeof *S->loc);
+  S->val = mem_alloc ((size_t) n + 1);
+  account (S, ((size_t) n + 1) * (sizeof *S->lev + sizeof *S->loc + 1));
+  for (int v = 0; v <= n; v++) S->lev[v] = -1, S->val[v] = -1;
+  bool *taut = find_tautologies (S->f);
+  bool *used = find_used_blocks (S, taut);
+  make_levels (S, used);
+  store_clauses (S, taut);
+  free (used);
+  free (taut);
+  S->mark = mem_calloc (S->nclauses + 1, sizeof *S->mark);
+  account (S, (S->nclauses + 1) * (sizeof *S->mark + sizeof *S->cstart + sizeof *S->csize + sizeof *S->cmin));
+  make_solvers (S);
+  add_own_clauses (S);
 }
 
 static void destroy (solver *S) {
