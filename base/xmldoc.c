@@ -2,8 +2,9 @@
  * certificates): a size-capped read, a parse with no network, no entity
  * expansion and no DTD (rejected as soon as the parser meets <!DOCTYPE),
  * a nesting cap, and RelaxNG validation against a compiled-in schema. The
- * first error is kept, with its line and element. libxml2 2.9.14 types appear
- * here only as the opaque document handed to the reader modules. */
+ * first error is kept, with its line and element. libxml2 2.9.14 is confined
+ * to this file: the readers walk the document through opaque handles, and
+ * no xmlChar escapes (every xmlGetProp is copied and freed here). */
 #include "base/xmldoc.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,7 +90,7 @@ static xmlNodePtr too_deep (xmlNodePtr n, int depth, int max_depth) {
 }
 
 /* Parses buf into a validated document, or NULL with err set. */
-xmlDocPtr xmldoc_parse_valid (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
+static xmlDocPtr parse_valid (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
                               int max_depth, scnfg_error *err) {
   if (len > max_bytes)
     return error_set (err, ERROR_INPUT, name, 0, 0, "input of %zu bytes exceeds the limit of %zu bytes", len,
@@ -152,6 +154,130 @@ xmlDocPtr xmldoc_parse_valid (const char *buf, size_t len, const char *name, con
   }
   return doc;
 }
+
+xmldoc *xmldoc_parse_valid (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
+                            int max_depth, scnfg_error *err) {
+  return (xmldoc *) parse_valid (buf, len, name, schema, max_bytes, max_depth, err);
+}
+
+bool xmldoc_validate (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
+                      int max_depth, scnfg_error *err) {
+  xmlDocPtr doc = parse_valid (buf, len, name, schema, max_bytes, max_depth, err);
+  if (doc) xmlFreeDoc (doc);
+  return doc != NULL;
+}
+
+void xmldoc_free (xmldoc *d) {
+  if (d) xmlFreeDoc ((xmlDocPtr) d);
+}
+
+/* ---- the walk ---------------------------------------------------------- */
+
+static xmlNodePtr node (const xmldoc_node *n) { return (xmlNodePtr) n; }
+
+static const xmldoc_node *handle (xmlNodePtr n) { return (const xmldoc_node *) n; }
+
+static const xmldoc_node *element_from (xmlNodePtr n) {
+  while (n && n->type != XML_ELEMENT_NODE) n = n->next;
+  return handle (n);
+}
+
+const xmldoc_node *xmldoc_root (const xmldoc *d) { return handle (xmlDocGetRootElement ((xmlDocPtr) d)); }
+
+const xmldoc_node *xmldoc_first (const xmldoc_node *n) { return n ? element_from (node (n)->children) : NULL; }
+
+const xmldoc_node *xmldoc_next (const xmldoc_node *n) { return n ? element_from (node (n)->next) : NULL; }
+
+const xmldoc_node *xmldoc_first_node (const xmldoc_node *n) { return handle (node (n)->children); }
+
+const xmldoc_node *xmldoc_next_node (const xmldoc_node *n) { return handle (node (n)->next); }
+
+xmldoc_kind xmldoc_node_kind (const xmldoc_node *n) {
+  xmlNodePtr x = node (n);
+  switch (x->type) {
+  case XML_ELEMENT_NODE: return XMLDOC_ELEMENT;
+  case XML_TEXT_NODE: return xmlIsBlankNode (x) ? XMLDOC_BLANK : XMLDOC_TEXT;
+  case XML_COMMENT_NODE: return XMLDOC_COMMENT;
+  default: return XMLDOC_OTHER;
+  }
+}
+
+const char *xmldoc_name (const xmldoc_node *n) { return (const char *) node (n)->name; }
+
+bool xmldoc_is (const xmldoc_node *n, const char *name) { return !strcmp (xmldoc_name (n), name); }
+
+unsigned xmldoc_line (const xmldoc_node *n) { return line_of (node (n)); }
+
+char *xmldoc_attr (const xmldoc_node *n, const char *name) {
+  xmlChar *v = xmlGetProp (node (n), BAD_CAST name);
+  if (!v) return NULL;
+  char *s = mem_strdup ((const char *) v);
+  xmlFree (v);
+  return s;
+}
+
+bool xmldoc_attr_buf (const xmldoc_node *n, const char *name, char *buf, size_t size) {
+  xmlChar *v = xmlGetProp (node (n), BAD_CAST name);
+  if (!v) return false;
+  snprintf (buf, size, "%s", (const char *) v);
+  xmlFree (v);
+  return true;
+}
+
+char *xmldoc_text (const xmldoc_node *n) {
+  xmlChar *v = xmlNodeGetContent (node (n));
+  char *s = mem_strdup (v ? (const char *) v : "");
+  if (v) xmlFree (v);
+  return s;
+}
+
+bool xmldoc_fail (scnfg_error *err, const char *file, const xmldoc_node *n, const char *fmt, ...) {
+  char msg[160], elem[120];
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (msg, sizeof msg, fmt, ap);
+  va_end (ap);
+  char *id = xmldoc_attr (n, "id");
+  if (id) snprintf (elem, sizeof elem, "<%s id=\"%s\">", xmldoc_name (n), id);
+  else snprintf (elem, sizeof elem, "<%s>", xmldoc_name (n));
+  free (id);
+  return error_set (err, ERROR_INPUT, file, xmldoc_line (n), 0, "element %s: %s", elem, msg);
+}
+
+bool xmldoc_attr_count (scnfg_error *err, const char *file, const xmldoc_node *n, const char *attr,
+                        unsigned long max, unsigned *out, unsigned dflt) {
+  char *s = xmldoc_attr (n, attr);
+  if (!s) {
+    *out = dflt;
+    return true;
+  }
+  errno = 0;
+  char *end;
+  unsigned long v = strtoul (s, &end, 10);
+  bool ok = !errno && *s && !*end && v <= max;
+  if (!ok) xmldoc_fail (err, file, n, "%s=\"%s\" is out of range (at most %lu)", attr, s, max);
+  free (s);
+  *out = (unsigned) v;
+  return ok;
+}
+
+static bool is_space (char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+size_t xmldoc_split (char *s, char **tok, size_t cap) {
+  size_t n = 0;
+  char *p = s;
+  for (;;) {
+    while (is_space (*p)) p++;
+    if (!*p) break;
+    if (n < cap) tok[n] = p;
+    n++;
+    while (*p && !is_space (*p)) p++;
+    if (*p) *p++ = 0;
+  }
+  return n;
+}
+
+/* ---- input ------------------------------------------------------------- */
 
 bool xmldoc_slurp (const char *path, size_t max_bytes, char **buf, size_t *len, scnfg_error *err) {
   FILE *f = fopen (path, "rb");

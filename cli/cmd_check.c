@@ -12,6 +12,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
 
 const char cmd_check_summary[] = "verify a policy profile of a game (G.xml PROFILE.xml)";
 
@@ -87,7 +88,7 @@ static int run (int argc, char **argv, chk_commit_options *co) {
   game *g;
   if (!gamexml_read_file (&g, files[0], &err)) return cli_report (&err);
   game_profile *p;
-  if (!gamexml_read_profile_file (&p, g, files[1], &err)) {
+  if (!result_read_profile_file (&p, g, files[1], &err)) {
     game_free (g);
     return cli_report (&err);
   }

@@ -12,6 +12,8 @@
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
 #include "solver/game/solve.h"
+#include "solver/model/result.h"
+#include "solver/model/resulttext.h"
 #include "base/rat.h"
 
 const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
@@ -163,8 +165,8 @@ static int run (int argc, char **argv, game_options *opt) {
     game_free (g);
     return cli_report (&err);
   }
-  if (xml) profile_solution_write_xml (out.f, g, sol);
-  else profile_solution_print (out.f, g, sol, (size_t) max_print);
+  if (xml) result_write_solution (out.f, g, sol);
+  else resulttext_solution (out.f, g, sol, (size_t) max_print);
   int rc = sol->status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
   if (!afile_commit (&out, &err)) rc = cli_report (&err);
   if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", sol->reason);

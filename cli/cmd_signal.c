@@ -10,7 +10,8 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/game/signal.h"
-#include "solver/game/sigprint.h"
+#include "solver/model/result.h"
+#include "solver/model/resulttext.h"
 
 const char cmd_signal_summary[] = "perfect Bayesian equilibria and refinements of a signaling game (G.xml|G.efg)";
 
@@ -41,7 +42,7 @@ static bool ends_with (const char *s, const char *suf) {
 
 int cmd_signal (int argc, char **argv) {
   const char *file = NULL, *out = "-";
-  unsigned refine = SIGPRINT_INTUITIVE | SIGPRINT_D1;
+  unsigned refine = RESULT_INTUITIVE | RESULT_D1;
   bool xml = false;
   uint64_t max = (uint64_t) 1 << 20;
   for (int i = 1; i < argc; i++) {
@@ -58,9 +59,9 @@ int cmd_signal (int argc, char **argv) {
       else if (!strcmp (a, "--max-strategies")) {
         if (!cli_parse_u64 (v, &max) || !max) return cli_usage_error ("signal", "bad --max-strategies '%s'", v);
       } else if (!strcmp (v, "none")) refine = 0;
-      else if (!strcmp (v, "intuitive")) refine = SIGPRINT_INTUITIVE;
-      else if (!strcmp (v, "d1")) refine = SIGPRINT_D1;
-      else if (!strcmp (v, "all")) refine = SIGPRINT_INTUITIVE | SIGPRINT_D1;
+      else if (!strcmp (v, "intuitive")) refine = RESULT_INTUITIVE;
+      else if (!strcmp (v, "d1")) refine = RESULT_D1;
+      else if (!strcmp (v, "all")) refine = RESULT_INTUITIVE | RESULT_D1;
       else return cli_usage_error ("signal", "unknown refinement '%s' (none, intuitive, d1 or all)", v);
     } else if (a[0] == '-' && a[1]) {
       return cli_usage_error ("signal", "unknown option '%s' (see scnfg signal --help)", a);
@@ -89,8 +90,8 @@ int cmd_signal (int argc, char **argv) {
     afile af;
     if (!afile_open (&af, out, &err)) rc = cli_report (&err);
     else {
-      if (xml) sigprint_xml (af.f, &sg, &r, refine);
-      else sigprint_text (af.f, &sg, &r, refine);
+      if (xml) result_write_signal (af.f, &sg, &r, refine);
+      else resulttext_signal (af.f, &sg, &r, refine);
       if (!afile_commit (&af, &err)) rc = cli_report (&err);
     }
   }

@@ -9,7 +9,8 @@
 #include "base/rat.h"
 #include "cli/cli.h"
 #include "proofs/chk_mixed.h"
-#include "solver/model/behavxml.h"
+#include "solver/model/result.h"
+#include "solver/model/resulttext.h"
 #include "solver/model/gamexml.h"
 #include "solver/game/solve.h"
 #include "solver/model/game.h"
@@ -40,8 +41,8 @@ int gamemixed_run (const char *file, const scnfg_limits *lim, game_tie tie, bool
   int rc = ms->sol.status == GAME_SOLVED ? CLI_EXIT_OK : CLI_EXIT_LIMIT;
   if (!afile_open (&out, outpath, &err)) rc = cli_report (&err);
   else {
-    if (xml) mixed_write_xml (out.f, g, ms);
-    else mixed_print (out.f, g, ms, max_print);
+    if (xml) result_write_mixed (out.f, g, ms);
+    else resulttext_mixed (out.f, g, ms, max_print);
     if (!afile_commit (&out, &err)) rc = cli_report (&err);
   }
   if (rc == CLI_EXIT_LIMIT) fprintf (stderr, "scnfg game: limit reached (%s): UNKNOWN\n", ms->sol.reason);
@@ -57,7 +58,7 @@ int gamemixed_check (const char *gfile, const char *rfile) {
   if (!gamexml_read_file (&g, gfile, &err)) return cli_report (&err);
   behav_profile *b;
   behav_cert cert;
-  if (!behavxml_read_file (&b, &cert, g, rfile, &err)) {
+  if (!result_read_mixed_file (&b, &cert, g, rfile, &err)) {
     game_free (g);
     return cli_report (&err);
   }

@@ -12,6 +12,7 @@
 #include "base/error.h"
 #include "base/limits.h"
 #include "base/rat.h"
+#include "base/xmlw.h"
 #include "proofs/qcert.h"
 #include "reductions/game2qbf.h"
 #include "reductions/policy2cert.h"
@@ -302,54 +303,61 @@ void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
     }
 }
 
-static void xml_text (FILE *out, const char *s) {
-  for (; *s; s++) {
-    if (*s == '<') fputs ("&lt;", out);
-    else if (*s == '>') fputs ("&gt;", out);
-    else if (*s == '&') fputs ("&amp;", out);
-    else if (*s == '"') fputs ("&quot;", out);
-    else fputc (*s, out);
-  }
-}
-
 static const char *state_attr (int s) {
   return s == VERIFY_OK ? "ok" : s == VERIFY_FAIL ? "failed" : s == VERIFY_LIMIT ? "limit" : "n/a";
 }
 
-void verify_write_report (FILE *out, const verify_row *rows, size_t n, const verify_opts *o) {
-  fprintf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<verify-report version=\"1\" tool=\"scnfg %s\" "
-                "timeout=\"%g\" status=\"%d\">\n", SCNFG_VERSION, o->timeout, verify_status (rows, n));
-  for (size_t i = 0; i < n; i++) {
-    const verify_row *r = &rows[i];
-    fputs ("  <instance file=\"", out);
-    xml_text (out, r->file);
-    if (r->error) {
-      fputs ("\" error=\"", out);
-      xml_text (out, r->note);
-      fputs ("\"/>\n", out);
-      continue;
-    }
-    fprintf (out, "\" kind=\"%s\" agree=\"%s\">\n", r->ssat ? "ssat" : "qbf", state_attr (r->agree));
-    fprintf (out, "    <sizes formula-vars=\"%lu\" formula-clauses=\"%lu\" formula-literals=\"%lu\" game-vars=\"%lu\" "
-                  "game-entries=\"%lu\"/>\n", r->fvars, r->fclauses, r->flits, r->gvars, r->gentries);
-    fprintf (out, "    <qbf-side state=\"%s\" value=\"%s\" seconds=\"%.6f\"/>\n", state_attr (r->qbf_state),
-             r->qbf_value, r->qbf_seconds);
-    fprintf (out, "    <game-side concept=\"spe\" state=\"%s\" value=\"%s\" seconds=\"%.6f\" leaves=\"%llu\"/>\n",
-             state_attr (r->game_state), r->game_value, r->game_seconds, (unsigned long long) r->game_leaves);
-    fprintf (out, "    <commitment concept=\"sse\" state=\"%s\" value=\"%s\" seconds=\"%.6f\"/>\n",
-             state_attr (r->sse_state), r->sse_state == VERIFY_OK ? r->sse_value : "unknown", r->sse_seconds);
-    fprintf (out, "    <commitment concept=\"scne\" state=\"%s\" value=\"%s\" seconds=\"%.6f\"/>\n",
-             state_attr (r->scne_state), r->scne_state == VERIFY_OK ? r->scne_value : "unknown", r->scne_seconds);
-    fprintf (out, "    <certificate state=\"%s\"", state_attr (r->cert_state));
-    if (r->cert_kind[0]) fprintf (out, " kind=\"%s\" gates=\"%lu\"", r->cert_kind, r->cert_gates);
-    fprintf (out, " seconds=\"%.6f\"/>\n", r->cert_seconds);
-    fprintf (out, "    <round-trip state=\"%s\" seconds=\"%.6f\"/>\n", state_attr (r->rt_state), r->rt_seconds);
-    if (r->note[0]) {
-      fputs ("    <note>", out);
-      xml_text (out, r->note);
-      fputs ("</note>\n", out);
-    }
-    fputs ("  </instance>\n", out);
+/* <NAME concept=".." state=".." value=".." seconds=".."/> of one side of a row. */
+static void write_side (FILE *out, const char *name, const char *concept, int state, const char *value, double seconds) {
+  xmlw_open (out, 4, name);
+  if (concept) xmlw_attr_str (out, "concept", concept);
+  xmlw_attr_str (out, "state", state_attr (state));
+  if (value) xmlw_attr_str (out, "value", value);
+  fprintf (out, " seconds=\"%.6f\"", seconds);
+}
+
+static void write_instance (FILE *out, const verify_row *r) {
+  xmlw_open (out, 2, "instance");
+  xmlw_attr_str (out, "file", r->file);
+  if (r->error) {
+    xmlw_attr_str (out, "error", r->note);
+    fputs ("/>\n", out);
+    return;
   }
+  xmlw_attr_str (out, "kind", r->ssat ? "ssat" : "qbf");
+  xmlw_attr_str (out, "agree", state_attr (r->agree));
+  fputs (">\n", out);
+  fprintf (out, "    <sizes formula-vars=\"%lu\" formula-clauses=\"%lu\" formula-literals=\"%lu\" game-vars=\"%lu\" "
+                "game-entries=\"%lu\"/>\n", r->fvars, r->fclauses, r->flits, r->gvars, r->gentries);
+  write_side (out, "qbf-side", NULL, r->qbf_state, r->qbf_value, r->qbf_seconds);
+  fputs ("/>\n", out);
+  write_side (out, "game-side", "spe", r->game_state, r->game_value, r->game_seconds);
+  xmlw_attr_uint (out, "leaves", r->game_leaves);
+  fputs ("/>\n", out);
+  write_side (out, "commitment", "sse", r->sse_state, r->sse_state == VERIFY_OK ? r->sse_value : "unknown",
+              r->sse_seconds);
+  fputs ("/>\n", out);
+  write_side (out, "commitment", "scne", r->scne_state, r->scne_state == VERIFY_OK ? r->scne_value : "unknown",
+              r->scne_seconds);
+  fputs ("/>\n", out);
+  xmlw_open (out, 4, "certificate");
+  xmlw_attr_str (out, "state", state_attr (r->cert_state));
+  if (r->cert_kind[0]) xmlw_attr_str (out, "kind", r->cert_kind), xmlw_attr_uint (out, "gates", r->cert_gates);
+  fprintf (out, " seconds=\"%.6f\"/>\n", r->cert_seconds);
+  write_side (out, "round-trip", NULL, r->rt_state, NULL, r->rt_seconds);
+  fputs ("/>\n", out);
+  if (r->note[0]) {
+    fputs ("    <note>", out);
+    xmlw_text (out, r->note);
+    fputs ("</note>\n", out);
+  }
+  fputs ("  </instance>\n", out);
+}
+
+void verify_write_report (FILE *out, const verify_row *rows, size_t n, const verify_opts *o) {
+  xmlw_decl (out);
+  fprintf (out, "<verify-report version=\"1\" tool=\"scnfg %s\" timeout=\"%g\" status=\"%d\">\n", SCNFG_VERSION,
+           o->timeout, verify_status (rows, n));
+  for (size_t i = 0; i < n; i++) write_instance (out, &rows[i]);
   fputs ("</verify-report>\n", out);
 }

@@ -13,6 +13,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
 #include "solver/game/sse.h"
 #include "tests/testutil.h"
 
@@ -22,7 +23,7 @@ static void expect (const game *g, const char *doc, int concept, game_tie tie, c
   scnfg_error err;
   error_init (&err);
   game_profile *p;
-  ck_assert_msg (gamexml_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err), "%s", err.msg);
+  ck_assert_msg (result_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err), "%s", err.msg);
   chk_commit_options o;
   chk_commit_options_init (&o);
   o.concept = concept, o.tie = tie, o.robust = robust;
@@ -195,7 +196,7 @@ START_TEST (brute_force_limit) {
   error_init (&err);
   game_profile *p;
   const char *doc = TREE ("1", "0", "0");
-  ck_assert (gamexml_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err));
+  ck_assert (result_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err));
   chk_commit_report rep;
   ck_assert (chk_commit_check (g, p, &o, &rep, &err));
   ck_assert_int_eq (rep.verdict, CHK_COMMIT_OK);

@@ -13,6 +13,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
 #include "solver/game/spe.h"
 #include "tests/testutil.h"
 
@@ -21,7 +22,7 @@ static game_profile *read_profile (const game *g, const char *doc) {
   scnfg_error err;
   error_init (&err);
   game_profile *p;
-  ck_assert_msg (gamexml_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err), "%s", err.msg);
+  ck_assert_msg (result_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err), "%s", err.msg);
   return p;
 }
 

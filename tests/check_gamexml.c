@@ -1,5 +1,6 @@
 /* Tests of solver/model/gamexml: one bad-input file per schema and semantic
- * rule (message and line), hardening, write-then-read round trips, profiles. */
+ * rule (message and line), hardening, write-then-read round trips (profiles:
+ * check_result). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,58 +174,6 @@ START_TEST (round_trip_random) {
 END_TEST
 
 
-static void expect_profile_error (const game *g, const char *doc, unsigned line, const char *msg) {
-  scnfg_error err;
-  error_init (&err);
-  game_profile *p = (game_profile *) 1;
-  ck_assert_msg (!gamexml_read_profile_memory (&p, g, doc, strlen (doc), "p.xml", &err), "accepted: %s", doc);
-  ck_assert_ptr_null (p);
-  ck_assert_msg (err.line == line, "line %u, expected %u (%s)", err.line, line, err.msg);
-  ck_assert_msg (strstr (err.msg, msg), "message '%s', expected '%s'", err.msg, msg);
-}
-
-START_TEST (profile_read) {
-  game *g = tu_game_fixture ("active-if-tree");
-  const char *good = "<profile>\n"
-                     " <policy stage=\"1\" action=\"m\" observes=\"\"><play obs=\"\" do=\"1\"/></policy>\n"
-                     " <policy stage=\"2\" action=\"f\" observes=\"m\"><play obs=\"0\" do=\"0\"/></policy>\n"
-                     " <policy stage=\"3\" action=\"e\" observes=\"m f\"><play obs=\"0 1\" do=\"0\"/></policy>\n"
-                     "</profile>\n";
-  scnfg_error err;
-  error_init (&err);
-  game_profile *p;
-  ck_assert_msg (gamexml_read_profile_memory (&p, g, good, strlen (good), "p.xml", &err), "%s", err.msg);
-  ck_assert_int_eq (p->pol[0].act[0], 1);
-  ck_assert_int_eq (p->pol[1].act[0], 0);
-  ck_assert_int_eq (p->pol[1].act[1], PROFILE_NONE);
-  ck_assert_int_eq (p->pol[2].act[1], 0);
-  profile_free (p);
-  expect_profile_error (g, "<profile>\n <policy stage=\"4\" action=\"m\" observes=\"\"/>\n</profile>", 2,
-                        "stage 4 does not exist");
-  expect_profile_error (g, "<profile>\n <policy stage=\"1\" action=\"f\" observes=\"\"/>\n</profile>", 2,
-                        "stage 1 is action 'm', not 'f'");
-  expect_profile_error (g, "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"\"/>\n</profile>", 2,
-                        "observes must list the stage's observation set in order: \"m\"");
-  expect_profile_error (g,
-                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\">\n  <play obs=\"2\" do=\"0\"/>"
-                        "</policy>\n</profile>",
-                        3, "obs value '2' is outside the domain of 'm'");
-  expect_profile_error (g,
-                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\">\n  <play obs=\"0\" do=\"5\"/>"
-                        "</policy>\n</profile>",
-                        3, "do=\"5\" is out of range");
-  expect_profile_error (g,
-                        "<profile>\n <policy stage=\"2\" action=\"f\" observes=\"m\"><play obs=\"0\" do=\"0\"/>\n"
-                        "  <play obs=\"0\" do=\"1\"/></policy>\n</profile>",
-                        3, "a second play for the same information set");
-  expect_profile_error (g, "<profile>\n <policy stage=\"1\" action=\"m\" observes=\"\"/>\n</profile>", 1,
-                        "no policy for stage 2");
-  expect_profile_error (g, "<profile>\n <strategy/>\n</profile>", 2, "does not match the schema");
-  expect_profile_error (g, "<!DOCTYPE profile>\n<profile/>", 1, "DTD");
-  game_free (g);
-}
-END_TEST
-
 Suite *gamexml_suite (void) {
   Suite *s = suite_create ("gamexml");
   TCase *tc = tcase_create ("core");
@@ -234,7 +183,6 @@ Suite *gamexml_suite (void) {
   tcase_add_test (tc, size_cap);
   tcase_add_loop_test (tc, round_trip_fixtures, 0, (int) (sizeof fixtures / sizeof *fixtures));
   tcase_add_test (tc, round_trip_random);
-  tcase_add_test (tc, profile_read);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -1,5 +1,6 @@
 /* Tests of solver/model/profile: indexing, exact evaluation of a given
- * profile, outcome distributions, missing actions, tie names, XML round trip. */
+ * profile, outcome distributions, missing actions, tie names (the XML round trip is in
+ * check_result). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,32 +99,6 @@ START_TEST (ties) {
 }
 END_TEST
 
-START_TEST (xml_round_trip) {
-  game *g = tu_game_fixture ("three-players");
-  game_profile *p = profile_new (g, 0);
-  p->pol[0].act[0] = 1;
-  p->pol[1].layer = 1;
-  p->pol[2].act[0] = 2, p->pol[2].act[3] = 0;
-  char *b = NULL;
-  size_t n = 0;
-  FILE *f = open_memstream (&b, &n);
-  profile_write_xml (f, g, p, 0);
-  fclose (f);
-  ck_assert_msg (strstr (b, "<policy stage=\"2\" action=\"x2\" layer=\"1\" observes=\"x1\">\n  </policy>"), "%s", b);
-  scnfg_error err;
-  error_init (&err);
-  game_profile *q;
-  ck_assert_msg (gamexml_read_profile_memory (&q, g, b, n, "p.xml", &err), "%s", err.msg);
-  for (unsigned t = 0; t < 3; t++) {
-    ck_assert_uint_eq (q->pol[t].layer, p->pol[t].layer);
-    ck_assert_uint_eq (q->pol[t].size, p->pol[t].size);
-    ck_assert (!memcmp (q->pol[t].act, p->pol[t].act, p->pol[t].size * sizeof (int)));
-  }
-  free (b);
-  profile_free (p), profile_free (q);
-  game_free (g);
-}
-END_TEST
 
 Suite *profile_suite (void) {
   Suite *s = suite_create ("profile");
@@ -132,7 +107,6 @@ Suite *profile_suite (void) {
   tcase_add_test (tc, index_decode);
   tcase_add_test (tc, evaluate);
   tcase_add_test (tc, ties);
-  tcase_add_test (tc, xml_round_trip);
   suite_add_tcase (s, tc);
   return s;
 }

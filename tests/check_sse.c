@@ -14,6 +14,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
 #include "solver/game/spe.h"
 #include "solver/game/sse.h"
 #include "tests/testutil.h"
@@ -49,7 +50,7 @@ static int solve_checked (const game *g, sse_concept c, game_tie tie, const char
     ck_assert (chk_commit_check (g, sol->profile, &co, &rep, &err));
     if (rep.verdict != CHK_COMMIT_OK) {
       gamexml_write (stderr, g);
-      profile_solution_write_xml (stderr, g, sol);
+      result_write_solution (stderr, g, sol);
     }
     ck_assert_msg (rep.verdict == CHK_COMMIT_OK, "%s/%s: %s", sse_concept_name (c), profile_tie_name (tie), rep.msg);
     if (need_leader_checked) ck_assert_msg (rep.leader_checked, "%s", rep.msg);

@@ -16,7 +16,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 #include "base/limits.h"
 #include "solver/model/behav.h"
@@ -37,23 +36,7 @@ typedef struct mixed_options {
  * choice nodes, 1000 outcomes. */
 void mixed_options_init (mixed_options *o);
 
-enum { MIXED_LPS = 1, MIXED_TREE = 2 };
-
-typedef struct mixed_solution {
-  game_solution sol;      /* concept "mixed", tie strong; rewards, welfare, outcomes, status,
-                             nodes, leaves, seconds (sol.profile stays NULL) */
-  int method;             /* MIXED_LPS or MIXED_TREE */
-  behav_profile *prof;    /* NULL if not built (too large; sol.reason says so) */
-  behav_cert cert;        /* kind BEHAV_CERT_NONE if not kept */
-  uint64_t choice_nodes;  /* tree: choice nodes; LPs: LPs solved */
-  size_t front_max;       /* tree: most pieces in one frontier */
-  uint64_t front_total;   /* tree: pieces summed over the choice nodes */
-  double frontier_seconds; /* tree: the bottom-up pass alone */
-  bool weak;              /* weak tie-break: sup holds the leader's supremum, which may not be
-                             attained; rewards are those at the reported commitment with the
-                             weak response; no certificate */
-  mpq_t sup;
-} mixed_solution;
+/* mixed_solution (the result) is a model type: solver/model/behav.h. */
 
 /* Solves finished g (borrowed) into ms (initialised here; clear it with
  * mixed_solution_clear even on failure). Returns false with an ERROR_INPUT
@@ -68,10 +51,5 @@ typedef struct mixed_solution {
  * GAME_UNKNOWN when a limit was hit. Never prints. */
 bool mixed_solve (const struct game *g, const mixed_options *opt, mixed_solution *ms, struct scnfg_error *err);
 void mixed_solution_clear (mixed_solution *ms);
-
-/* Reports: text (rewards, commitment, response, certificate summary) and the
- * <scnfg-result concept="mixed"> document with the full certificate. */
-void mixed_print (FILE *f, const struct game *g, const mixed_solution *ms, size_t max_lines);
-void mixed_write_xml (FILE *f, const struct game *g, const mixed_solution *ms);
 
 #endif

@@ -139,10 +139,6 @@ bool signal_game_init (signal_game *sg, const game *g, scnfg_error *err) {
   return true;
 }
 
-const char *signal_class_name (signal_class c) {
-  return c == SIGNAL_SEPARATING ? "separating" : c == SIGNAL_POOLING ? "pooling" : "partially pooling";
-}
-
 /* ---- polytopes ----------------------------------------------------------- */
 
 /* Beliefs on the types in 'types' under which every action of 'support'

@@ -1,12 +1,11 @@
-/* Behavioural commitments, their exact evaluation, certificates, writers
- * (see behav.h). */
+/* Behavioural commitments, their exact evaluation, certificates (see
+ * behav.h); their documents and tables are solver/model/result, resulttext. */
 #include "solver/model/behav.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/mem.h"
-#include "base/rat.h"
 #include "solver/model/game.h"
 
 static bool leader_choice (const game *g, unsigned t) {
@@ -178,140 +177,4 @@ void behav_cert_clear (behav_cert *c) {
   for (size_t k = 0; k < c->nnodes; k++) behav_pwl_clear (&c->front[k]);
   free (c->front);
   memset (c, 0, sizeof *c);
-}
-
-/* ---- writers ----------------------------------------------------------- */
-
-static void put_escaped (FILE *f, const char *s) {
-  for (; *s; s++) switch (*s) {
-    case '&': fputs ("&amp;", f); break;
-    case '<': fputs ("&lt;", f); break;
-    case '>': fputs ("&gt;", f); break;
-    case '"': fputs ("&quot;", f); break;
-    default: fputc (*s, f);
-    }
-}
-
-void behav_write_xml (FILE *f, const game *g, const behav_profile *b, int indent) {
-  int *ov = mem_alloc ((g->nvars + 1) * sizeof *ov);
-  for (int part = 0; part < 2; part++) {
-    fprintf (f, "%*s<%s>\n", indent, "", part ? "response" : "commitment");
-    for (unsigned t = 1; t <= g->nstages; t++) {
-      if ((b->prob[t - 1] != NULL) == (part == 1)) continue;
-      const game_policy *pol = &b->pure->pol[t - 1];
-      const game_var *v = game_stage (g, t);
-      fprintf (f, "%*s  <policy stage=\"%u\" action=\"", indent, "", t);
-      put_escaped (f, v->id);
-      fprintf (f, "\" player=\"%s\" layer=\"%u\" observes=\"", g->players[v->player], pol->layer);
-      for (unsigned i = 0; i < pol->nobs; i++) fprintf (f, "%s%s", i ? " " : "", g->vars[pol->obs[i]].id);
-      fputs ("\">\n", f);
-      for (size_t i = 0; i < pol->size; i++) {
-        if (pol->act[i] == PROFILE_NONE) continue;
-        int x;
-        profile_decode (pol, i, ov, &x);
-        fprintf (f, "%*s    <play obs=\"", indent, "");
-        for (unsigned j = 0; j < pol->nobs; j++) fprintf (f, "%s%d", j ? " " : "", ov[j]);
-        if (!part) {
-          fputs ("\" mix=\"", f);
-          for (unsigned a = 0; a < v->domain; a++) {
-            if (a) fputc (' ', f);
-            rat_print (f, b->prob[t - 1][i * v->domain + a]);
-          }
-          fputs ("\"/>\n", f);
-        } else {
-          fprintf (f, "\" do=\"%d\"/>\n", pol->act[i]);
-        }
-      }
-      fprintf (f, "%*s  </policy>\n", indent, "");
-    }
-    fprintf (f, "%*s</%s>\n", indent, "", part ? "response" : "commitment");
-  }
-  free (ov);
-}
-
-void behav_cert_write_xml (FILE *f, const game *g, const behav_cert *c, int indent) {
-  if (c->kind == BEHAV_CERT_LP) {
-    fprintf (f, "%*s<certificate kind=\"lp\" leader-stage=\"%u\" follower-stage=\"%u\">\n", indent, "", c->lstage,
-             c->fstage);
-    for (unsigned j = 0; j < c->nf; j++) {
-      fprintf (f, "%*s  <lp follower-action=\"%u\" bound=\"", indent, "", j);
-      rat_print (f, c->z[j]);
-      fputs ("\" multipliers=\"", f);
-      for (unsigned k = 0; k < c->nf; k++) {
-        if (k) fputc (' ', f);
-        rat_print (f, c->w[(size_t) j * c->nf + k]);
-      }
-      fputs ("\"/>\n", f);
-    }
-  } else if (c->kind == BEHAV_CERT_TREE) {
-    fprintf (f, "%*s<certificate kind=\"tree\" nodes=\"%zu\">\n", indent, "", c->nnodes);
-    for (size_t k = 0; k < c->nnodes; k++) {
-      const behav_pwl *p = &c->front[k];
-      fprintf (f, "%*s  <frontier node=\"%zu\">", indent, "", k);
-      for (size_t i = 0; i < p->n; i++) {
-        fputs ("<piece to=\"", f);
-        rat_print (f, p->b[i]);
-        fputs ("\" from-value=\"", f);
-        rat_print (f, p->vl[i]);
-        fputs ("\" value=\"", f);
-        rat_print (f, p->vr[i]);
-        fputs ("\"/>", f);
-      }
-      fputs ("</frontier>\n", f);
-    }
-  } else {
-    return;
-  }
-  (void) g;
-  fprintf (f, "%*s</certificate>\n", indent, "");
-}
-
-void behav_print (FILE *f, const game *g, const behav_profile *b, size_t max_lines) {
-  size_t lines = 0;
-  char buf[1024], lb[32];
-  for (int part = 0; part < 2; part++) {
-    for (unsigned t = 1; t <= g->nstages; t++) {
-      if ((b->prob[t - 1] != NULL) == (part == 1)) continue;
-      const game_policy *pol = &b->pure->pol[t - 1];
-      const game_var *v = game_stage (g, t);
-      fprintf (f, "%s stage %u %s (player %s, layer %u)\n", part ? "response" : "commitment", t, v->id,
-               g->players[v->player], pol->layer);
-      if (pol->layer == 1) fputs ("  (no choice: plays its instinct)\n", f);
-      for (size_t i = 0; i < pol->size; i++) {
-        if (pol->act[i] == PROFILE_NONE) continue;
-        if (lines++ >= max_lines) continue;
-        profile_describe_infoset (g, pol, i, buf, sizeof buf);
-        fprintf (f, "  %s ->", buf);
-        if (part) {
-          fprintf (f, " %s\n", game_value_label (g, pol->var, pol->act[i], lb, sizeof lb));
-          continue;
-        }
-        for (unsigned a = 0; a < v->domain; a++) {
-          const mpq_t *q = &b->prob[t - 1][i * v->domain + a];
-          if (!mpq_sgn (*q)) continue;
-          fprintf (f, " %s:", game_value_label (g, pol->var, (int) a, lb, sizeof lb));
-          rat_print (f, *q);
-        }
-        fputc ('\n', f);
-      }
-    }
-  }
-  if (lines > max_lines) fprintf (f, "  ... %zu more information sets (use --xml)\n", lines - max_lines);
-}
-
-void behav_pwl_print (FILE *f, const behav_pwl *p) {
-  for (size_t i = 0; i < p->n; i++) {
-    if (i) {
-      fputs (" (", f);
-      rat_print (f, p->b[i - 1]);
-      fputc (',', f);
-      rat_print (f, p->vl[i]);
-      fputs (")-", f);
-    }
-    fputc ('(', f);
-    rat_print (f, p->b[i]);
-    fputc (',', f);
-    rat_print (f, p->vr[i]);
-    fputc (']', f);
-  }
 }

@@ -1,5 +1,5 @@
-/* Behavioural commitments of two-player S-CNFGs and their optimality
- * certificates: the model types that the mixed-commitment finder
+/* Behavioural commitments of two-player S-CNFGs, their optimality
+ * certificates and the mixed-commitment solution: the model types that the mixed-commitment finder
  * (solver/game/mixed) reports and its checker (proofs/chk_mixed) reads.
  * The leader's stages carry a probability distribution per information set;
  * every other stage carries a pure action per information set (a
@@ -10,7 +10,7 @@
 #include <gmp.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
+#include <stdint.h>
 
 #include "solver/model/profile.h"
 
@@ -94,16 +94,26 @@ typedef struct behav_cert {
 void behav_cert_init (behav_cert *c);
 void behav_cert_clear (behav_cert *c);
 
-/* ---- writers ----------------------------------------------------------- */
+/* ---- the mixed-commitment solution -------------------------------------- */
 
-/* <commitment> (leader distributions) and <response> (every other stage's
- * pure actions), indented by 'indent' spaces. */
-void behav_write_xml (FILE *f, const struct game *g, const behav_profile *b, int indent);
-/* <certificate kind="lp|tree"> with the multipliers or the frontiers. */
-void behav_cert_write_xml (FILE *f, const struct game *g, const behav_cert *c, int indent);
-/* Human-readable commitment and response (up to max_lines information sets). */
-void behav_print (FILE *f, const struct game *g, const behav_profile *b, size_t max_lines);
-/* "(u,v) (u,v] ..." breakpoints of a frontier, for reports. */
-void behav_pwl_print (FILE *f, const behav_pwl *p);
+enum { MIXED_LPS = 1, MIXED_TREE = 2 };
+
+/* What the mixed-commitment finder (solver/game/mixed) reports and the
+ * result documents (solver/model/result) carry. */
+typedef struct mixed_solution {
+  game_solution sol;      /* concept "mixed", tie strong; rewards, welfare, outcomes, status,
+                             nodes, leaves, seconds (sol.profile stays NULL) */
+  int method;             /* MIXED_LPS or MIXED_TREE */
+  behav_profile *prof;    /* NULL if not built (too large; sol.reason says so) */
+  behav_cert cert;        /* kind BEHAV_CERT_NONE if not kept */
+  uint64_t choice_nodes;  /* tree: choice nodes; LPs: LPs solved */
+  size_t front_max;       /* tree: most pieces in one frontier */
+  uint64_t front_total;   /* tree: pieces summed over the choice nodes */
+  double frontier_seconds; /* tree: the bottom-up pass alone */
+  bool weak;              /* weak tie-break: sup holds the leader's supremum, which may not be
+                             attained; rewards are those at the reported commitment with the
+                             weak response; no certificate */
+  mpq_t sup;
+} mixed_solution;
 
 #endif

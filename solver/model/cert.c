@@ -1,17 +1,15 @@
-/* Strategy certificates: model, XML writer and reader (see cert.h). The only
- * file of the QBF side that uses libxml2. */
+/* Strategy certificates: model, XML writer and reader (see cert.h); the
+ * reader walks a hardened document of base/xmldoc. */
 #include "solver/model/cert.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/xmldoc.h"
+#include "base/xmlw.h"
 
 #define CERT_MAX_BYTES (256u << 20) /* input size cap */
 
@@ -77,7 +75,8 @@ static void print_lit (FILE *out, int lit) {
 }
 
 bool cert_write (FILE *out, const cert *c) {
-  fprintf (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<qbf-certificate version=\"1\" kind=\"%s\" vars=\"%d\">\n",
+  xmlw_decl (out);
+  fprintf (out, "<qbf-certificate version=\"1\" kind=\"%s\" vars=\"%d\">\n",
            c->kind == CERT_SKOLEM ? "skolem" : "herbrand", c->nvars);
   for (unsigned g = 0; g < c->ngates; g++) {
     fprintf (out, "  <gate id=\"%d\" a=\"", c->nvars + 1 + (int) g);
@@ -101,15 +100,6 @@ static const char cert_rng[] = {
 #include "cert_rng.inc"
     0};
 
-/* Copies attribute 'name' of node into buf; false if absent. */
-static bool attr (xmlNodePtr node, const char *name, char *buf, size_t size) {
-  xmlChar *v = xmlGetProp (node, (const xmlChar *) name);
-  if (!v) return false;
-  snprintf (buf, size, "%s", (const char *) v);
-  xmlFree (v);
-  return true;
-}
-
 static bool parse_int (const char *s, long lo, long hi, long *out) {
   if (!*s || (*s != '-' && (*s < '0' || *s > '9'))) return false;
   errno = 0;
@@ -132,44 +122,43 @@ static bool parse_lit (const char *s, int limit, int *out) {
 }
 
 #define FAIL(node, ...) \
-  (error_set (err, ERROR_INPUT, path, (unsigned) xmlGetLineNo (node), 0, __VA_ARGS__), ok = false)
+  (error_set (err, ERROR_INPUT, path, xmldoc_line (node), 0, __VA_ARGS__), ok = false)
 
 bool cert_read_file (cert **out, const char *path, scnfg_error *err) {
   *out = NULL;
   char *buf;
   size_t n;
   if (!xmldoc_slurp (path, CERT_MAX_BYTES, &buf, &n, err)) return false;
-  xmlDocPtr doc = xmldoc_parse_valid (buf, n, path, cert_rng, CERT_MAX_BYTES, 8, err);
+  xmldoc *doc = xmldoc_parse_valid (buf, n, path, cert_rng, CERT_MAX_BYTES, 8, err);
   free (buf);
   if (!doc) return false;
   bool ok = true;
   cert *c = NULL;
-  xmlNodePtr root = xmlDocGetRootElement (doc);
+  const xmldoc_node *root = xmldoc_root (doc);
   char a[64], b[64], v[64];
   long nv = 0;
   /* the schema has checked the structure; what remains is semantic */
-  attr (root, "kind", a, sizeof a);
+  xmldoc_attr_buf (root, "kind", a, sizeof a);
   (void) v;
-  if (!attr (root, "vars", b, sizeof b) || !parse_int (b, 0, INT_MAX / 2, &nv))
+  if (!xmldoc_attr_buf (root, "vars", b, sizeof b) || !parse_int (b, 0, INT_MAX / 2, &nv))
     FAIL (root, "<qbf-certificate>: expected vars=\"V\" (a non-negative integer)");
   if (ok) c = cert_new (!strcmp (a, "skolem") ? CERT_SKOLEM : CERT_HERBRAND, (int) nv);
-  for (xmlNodePtr e = ok ? root->children : NULL; e && ok; e = e->next) {
-    if (e->type == XML_TEXT_NODE || e->type == XML_COMMENT_NODE) {
-      if (e->type == XML_TEXT_NODE && !xmlIsBlankNode (e)) FAIL (e, "unexpected text in <qbf-certificate>");
-      continue;
-    }
-    if (e->type != XML_ELEMENT_NODE) { FAIL (e, "unexpected content in <qbf-certificate>"); break; }
+  for (const xmldoc_node *e = ok ? xmldoc_first_node (root) : NULL; e && ok; e = xmldoc_next_node (e)) {
+    xmldoc_kind kind = xmldoc_node_kind (e);
+    if (kind == XMLDOC_TEXT) FAIL (e, "unexpected text in <qbf-certificate>");
+    if (kind == XMLDOC_TEXT || kind == XMLDOC_BLANK || kind == XMLDOC_COMMENT) continue;
+    if (kind != XMLDOC_ELEMENT) { FAIL (e, "unexpected content in <qbf-certificate>"); break; }
     int limit = c->nvars + 1 + (int) c->ngates; /* literals below this id are defined */
-    if (!strcmp ((const char *) e->name, "gate")) {
+    if (xmldoc_is (e, "gate")) {
       long id;
       int la, lb;
-      if (!attr (e, "id", v, sizeof v) || !parse_int (v, 1, INT_MAX - 1, &id))
+      if (!xmldoc_attr_buf (e, "id", v, sizeof v) || !parse_int (v, 1, INT_MAX - 1, &id))
         FAIL (e, "<gate>: expected id=\"G\"");
       else if (id != limit)
         FAIL (e, "<gate>: expected id=\"%d\" (gate ids follow the variables, in order)", limit);
-      else if (!attr (e, "a", a, sizeof a) || !parse_lit (a, limit, &la))
+      else if (!xmldoc_attr_buf (e, "a", a, sizeof a) || !parse_lit (a, limit, &la))
         FAIL (e, "<gate id=\"%ld\">: input a must be true, false or a nonzero literal of a variable or an earlier gate", id);
-      else if (!attr (e, "b", b, sizeof b) || !parse_lit (b, limit, &lb))
+      else if (!xmldoc_attr_buf (e, "b", b, sizeof b) || !parse_lit (b, limit, &lb))
         FAIL (e, "<gate id=\"%ld\">: input b must be true, false or a nonzero literal of a variable or an earlier gate", id);
       else {
         /* keep the ids as written: no simplification on reading */
@@ -179,21 +168,21 @@ bool cert_read_file (cert **out, const char *path, scnfg_error *err) {
         }
         c->gates[c->ngates].a = la, c->gates[c->ngates++].b = lb;
       }
-    } else if (!strcmp ((const char *) e->name, "function")) {
+    } else if (xmldoc_is (e, "function")) {
       long var;
       int l;
-      if (!attr (e, "var", v, sizeof v) || !parse_int (v, 1, c->nvars, &var))
+      if (!xmldoc_attr_buf (e, "var", v, sizeof v) || !parse_int (v, 1, c->nvars, &var))
         FAIL (e, "<function>: expected var=\"X\" with 1 <= X <= %d", c->nvars);
       else if (cert_function_of (c, (int) var))
         FAIL (e, "<function>: variable %ld has a function already", var);
-      else if (!attr (e, "lit", a, sizeof a) || !parse_lit (a, limit, &l))
+      else if (!xmldoc_attr_buf (e, "lit", a, sizeof a) || !parse_lit (a, limit, &l))
         FAIL (e, "<function var=\"%ld\">: lit must be true, false or a nonzero literal of a variable or a gate", var);
       else
         cert_set_function (c, (int) var, l);
     } else
-      FAIL (e, "unknown element <%s> (expected <gate> or <function>)", (const char *) e->name);
+      FAIL (e, "unknown element <%s> (expected <gate> or <function>)", xmldoc_name (e));
   }
-  xmlFreeDoc (doc);
+  xmldoc_free (doc);
   if (!ok) {
     cert_free (c);
     return false;

@@ -1,88 +1,27 @@
-/* Game files: hardened XML reading with RelaxNG validation, writing, profiles (see gamexml.h).
- * libxml2 2.9.14 is confined to this file: no xmlChar escapes it. */
+/* Game files: hardened XML reading with RelaxNG validation (base/xmldoc),
+ * writing (base/xmlw) (see gamexml.h). */
 #include "solver/model/gamexml.h"
 
-#include <errno.h>
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/afile.h"
 #include "base/error.h"
-#include "base/xmldoc.h"
 #include "base/mem.h"
 #include "base/rat.h"
+#include "base/xmldoc.h"
+#include "base/xmlw.h"
 #include "solver/model/game.h"
-#include "solver/model/profile.h"
 
 static const char scnfg_rng[] = {
 #include "scnfg_rng.inc"
     0};
-static const char result_rng[] = {
-#include "result_rng.inc"
-    0};
 
-static unsigned line_of (xmlNodePtr n) {
-  long l = xmlGetLineNo (n);
-  return l > 0 ? (unsigned) l : 0;
-}
-
-/* ---- tree helpers ------------------------------------------------------ */
-
-static bool is (xmlNodePtr n, const char *name) { return !strcmp ((const char *) n->name, name); }
-
-static char *prop (xmlNodePtr n, const char *name) {
-  xmlChar *v = xmlGetProp (n, BAD_CAST name);
-  if (!v) return NULL;
-  char *s = mem_strdup ((const char *) v);
-  xmlFree (v);
-  return s;
-}
-
-static char *text_of (xmlNodePtr n) {
-  xmlChar *v = xmlNodeGetContent (n);
-  char *s = mem_strdup (v ? (const char *) v : "");
-  if (v) xmlFree (v);
-  return s;
-}
-
-static xmlNodePtr first_elem (xmlNodePtr n) {
-  for (n = n ? n->children : NULL; n; n = n->next)
-    if (n->type == XML_ELEMENT_NODE) return n;
-  return NULL;
-}
-
-static xmlNodePtr next_elem (xmlNodePtr n) {
-  for (n = n->next; n; n = n->next)
-    if (n->type == XML_ELEMENT_NODE) return n;
-  return NULL;
-}
-
-/* Splits s at whitespace in place; returns the number of tokens (at most cap stored). */
-static size_t split (char *s, char **tok, size_t cap) {
-  size_t n = 0;
-  char *p = s;
-  for (;;) {
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
-    if (!*p) break;
-    if (n < cap) tok[n] = p;
-    n++;
-    while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
-    if (*p) *p++ = 0;
-  }
-  return n;
-}
+typedef const xmldoc_node *xnode;
 
 static size_t count_tokens (const char *s) {
   char *c = mem_strdup (s);
-  size_t n = split (c, NULL, 0);
+  size_t n = xmldoc_split (c, NULL, 0);
   free (c);
   return n;
 }
@@ -134,57 +73,31 @@ typedef struct reader {
   idmap ids;
 } reader;
 
-static bool fail_at (reader *r, xmlNodePtr n, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
-static bool fail_at (reader *r, xmlNodePtr n, const char *fmt, ...) {
-  char msg[160], elem[120];
-  va_list ap;
-  va_start (ap, fmt);
-  vsnprintf (msg, sizeof msg, fmt, ap);
-  va_end (ap);
-  char *id = prop (n, "id");
-  if (id) snprintf (elem, sizeof elem, "<%s id=\"%s\">", (const char *) n->name, id);
-  else snprintf (elem, sizeof elem, "<%s>", (const char *) n->name);
-  free (id);
-  return error_set (r->err, ERROR_INPUT, r->name, line_of (n), 0, "element %s: %s", elem, msg);
-}
-
+/* "element <NAME id=...>: MSG" at n's line (xmldoc_fail); false. */
+#define fail_at(r, n, ...) xmldoc_fail ((r)->err, (r)->name, (n), __VA_ARGS__)
 /* Unsigned decimal attribute (the schema guarantees digits). */
-static bool get_count (reader *r, xmlNodePtr n, const char *attr, unsigned long max, unsigned *out, unsigned dflt) {
-  char *s = prop (n, attr);
-  if (!s) {
-    *out = dflt;
-    return true;
-  }
-  errno = 0;
-  char *end;
-  unsigned long v = strtoul (s, &end, 10);
-  bool ok = !errno && *s && !*end && v <= max;
-  if (!ok) fail_at (r, n, "%s=\"%s\" is out of range (at most %lu)", attr, s, max);
-  free (s);
-  *out = (unsigned) v;
-  return ok;
-}
+#define get_count(r, n, attr, max, out, dflt) xmldoc_attr_count ((r)->err, (r)->name, (n), (attr), (max), (out), (dflt))
 
-static int resolve (reader *r, xmlNodePtr n, const char *id, const char *what) {
+static int resolve (reader *r, xnode n, const char *id, const char *what) {
   int v = idmap_get (&r->ids, id);
   if (v < 0) fail_at (r, n, "%s '%s' is not a declared variable", what, id);
   return v;
 }
 
-static bool parse_rat (reader *r, xmlNodePtr n, const char *s, const char *what, mpq_t q) {
+static bool parse_rat (reader *r, xnode n, const char *s, const char *what, mpq_t q) {
   const char *why = NULL;
   if (!rat_parse_str (q, s, &why)) return fail_at (r, n, "%s '%s' is not a rational: %s", what, s, why);
   return true;
 }
 
-static game_expr *read_expr (reader *r, xmlNodePtr n, bool utility);
+static game_expr *read_expr (reader *r, xnode n, bool utility);
 
-static game_expr *read_kids (reader *r, xmlNodePtr n, bool utility, game_op op) {
+static game_expr *read_kids (reader *r, xnode n, bool utility, game_op op) {
   unsigned cnt = 0;
-  for (xmlNodePtr c = first_elem (n); c; c = next_elem (c)) cnt++;
+  for (xnode c = xmldoc_first (n); c; c = xmldoc_next (c)) cnt++;
   game_expr **kids = mem_alloc ((cnt ? cnt : 1) * sizeof *kids);
   unsigned k = 0;
-  for (xmlNodePtr c = first_elem (n); c; c = next_elem (c)) {
+  for (xnode c = xmldoc_first (n); c; c = xmldoc_next (c)) {
     game_expr *e = read_expr (r, c, utility);
     if (!e) {
       for (unsigned i = 0; i < k; i++) game_expr_free (kids[i]);
@@ -201,13 +114,13 @@ static game_expr *read_kids (reader *r, xmlNodePtr n, bool utility, game_op op) 
   return e;
 }
 
-static game_expr *read_table (reader *r, xmlNodePtr n, bool utility) {
-  char *ps = prop (n, "parents");
-  char *txt = text_of (n);
+static game_expr *read_table (reader *r, xnode n, bool utility) {
+  char *ps = xmldoc_attr (n, "parents");
+  char *txt = xmldoc_text (n);
   size_t np = ps ? count_tokens (ps) : 0, nv = count_tokens (txt);
   char **ptok = mem_alloc ((np + 1) * sizeof *ptok), **vtok = mem_alloc ((nv + 1) * sizeof *vtok);
-  if (ps) split (ps, ptok, np);
-  split (txt, vtok, nv);
+  if (ps) xmldoc_split (ps, ptok, np);
+  xmldoc_split (txt, vtok, nv);
   int *par = mem_alloc ((np + 1) * sizeof *par);
   long *iv = utility ? NULL : mem_alloc ((nv + 1) * sizeof *iv);
   mpq_t *qv = utility ? mem_alloc ((nv + 1) * sizeof *qv) : NULL;
@@ -232,27 +145,27 @@ static game_expr *read_table (reader *r, xmlNodePtr n, bool utility) {
   return e;
 }
 
-static game_expr *read_expr (reader *r, xmlNodePtr n, bool utility) {
+static game_expr *read_expr (reader *r, xnode n, bool utility) {
   game_expr *e = NULL;
-  if (is (n, "const")) {
-    char *s = prop (n, "value");
+  if (xmldoc_is (n, "const")) {
+    char *s = xmldoc_attr (n, "value");
     mpq_t q;
     mpq_init (q);
     if (parse_rat (r, n, s, "value", q)) e = game_expr_const_q (q);
     mpq_clear (q);
     free (s);
-  } else if (is (n, "var") || is (n, "eq")) {
-    char *s = prop (n, "ref");
+  } else if (xmldoc_is (n, "var") || xmldoc_is (n, "eq")) {
+    char *s = xmldoc_attr (n, "ref");
     int v = resolve (r, n, s, "reference");
     free (s);
     if (v < 0) return NULL;
-    if (is (n, "var")) e = game_expr_var (v);
+    if (xmldoc_is (n, "var")) e = game_expr_var (v);
     else {
       unsigned k;
       if (!get_count (r, n, "value", 1u << 20, &k, 0)) return NULL;
       e = game_expr_eq (v, (long) k);
     }
-  } else if (is (n, "table")) {
+  } else if (xmldoc_is (n, "table")) {
     e = read_table (r, n, utility);
   } else {
     static const struct { const char *name; game_op op; } ops[] = {
@@ -260,14 +173,14 @@ static game_expr *read_expr (reader *r, xmlNodePtr n, bool utility) {
         {"ite", GAME_ITE}, {"sum", GAME_SUM}, {"prod", GAME_PROD},
     };
     for (unsigned i = 0; i < sizeof ops / sizeof *ops; i++)
-      if (is (n, ops[i].name)) e = read_kids (r, n, utility, ops[i].op);
+      if (xmldoc_is (n, ops[i].name)) e = read_kids (r, n, utility, ops[i].op);
   }
-  if (e) e->line = line_of (n);
+  if (e) e->line = xmldoc_line (n);
   return e;
 }
 
-static bool read_labels (reader *r, xmlNodePtr n, int v) {
-  char *s = prop (n, "labels");
+static bool read_labels (reader *r, xnode n, int v) {
+  char *s = xmldoc_attr (n, "labels");
   if (!s) return true;
   game_var *x = &r->g->vars[v];
   size_t k = count_tokens (s);
@@ -275,7 +188,7 @@ static bool read_labels (reader *r, xmlNodePtr n, int v) {
   if (!ok) fail_at (r, n, "%zu labels for a domain of %u values", k, x->domain);
   else {
     char **tok = mem_alloc ((k + 1) * sizeof *tok);
-    split (s, tok, k);
+    xmldoc_split (s, tok, k);
     for (size_t i = 0; i < k && ok; i++)
       for (size_t j = 0; j < i && ok; j++)
         if (!strcmp (tok[i], tok[j])) ok = fail_at (r, n, "label '%s' used twice", tok[i]);
@@ -287,20 +200,20 @@ static bool read_labels (reader *r, xmlNodePtr n, int v) {
 }
 
 /* First pass over a variable element: declare it with its scalar attributes. */
-static bool declare_var (reader *r, xmlNodePtr n) {
+static bool declare_var (reader *r, xnode n) {
   game *g = r->g;
-  game_kind kind = is (n, "exogenous") ? GAME_EXOGENOUS : is (n, "endogenous") ? GAME_ENDOGENOUS
-                   : is (n, "action")  ? GAME_ACTION
+  game_kind kind = xmldoc_is (n, "exogenous") ? GAME_EXOGENOUS : xmldoc_is (n, "endogenous") ? GAME_ENDOGENOUS
+                   : xmldoc_is (n, "action")  ? GAME_ACTION
                                        : GAME_UTILITY;
   unsigned d = 0;
   if (kind != GAME_UTILITY && !get_count (r, n, "domain", 1u << 20, &d, 2)) return false;
-  char *id = prop (n, "id");
+  char *id = xmldoc_attr (n, "id");
   int v = game_add_var (g, kind, id, d);
   free (id);
-  game_set_line (g, v, line_of (n));
+  game_set_line (g, v, xmldoc_line (n));
   if (kind != GAME_UTILITY && !read_labels (r, n, v)) return false;
   if (kind == GAME_ACTION || kind == GAME_UTILITY) {
-    char *pl = prop (n, "player");
+    char *pl = xmldoc_attr (n, "player");
     int p = game_find_player (g, pl);
     if (p < 0) fail_at (r, n, "player '%s' is not declared", pl);
     free (pl);
@@ -311,7 +224,7 @@ static bool declare_var (reader *r, xmlNodePtr n) {
     unsigned t, layers = 0;
     if (!get_count (r, n, "stage", 1u << 24, &t, 0)) return false;
     game_set_stage (g, v, t);
-    char *ls = prop (n, "layers");
+    char *ls = xmldoc_attr (n, "layers");
     if (ls) {
       for (char *p = ls; *p; p++)
         if (*p >= '1' && *p <= '3') layers |= 1u << (*p - '0');
@@ -323,14 +236,14 @@ static bool declare_var (reader *r, xmlNodePtr n) {
     unsigned pos;
     if (!get_count (r, n, "position", 1u << 24, &pos, 1)) return false;
     game_set_position (g, v, pos);
-    xmlNodePtr pr = first_elem (n);
-    char *txt = text_of (pr);
+    xnode pr = xmldoc_first (n);
+    char *txt = xmldoc_text (pr);
     size_t k = count_tokens (txt);
     bool ok = k == d;
     if (!ok) fail_at (r, pr, "prior has %zu values for a domain of %u", k, d);
     if (ok) {
       char **tok = mem_alloc ((k + 1) * sizeof *tok);
-      split (txt, tok, k);
+      xmldoc_split (txt, tok, k);
       mpq_t *q = mem_alloc (d * sizeof *q);
       for (unsigned i = 0; i < d; i++) mpq_init (q[i]);
       for (unsigned i = 0; i < d && ok; i++) ok = parse_rat (r, pr, tok[i], "probability", q[i]);
@@ -345,44 +258,44 @@ static bool declare_var (reader *r, xmlNodePtr n) {
 }
 
 /* Second pass: expressions and observations (every id is known now). */
-static bool define_var (reader *r, xmlNodePtr n, int v) {
+static bool define_var (reader *r, xnode n, int v) {
   game *g = r->g;
   game_kind kind = g->vars[v].kind;
   if (kind == GAME_EXOGENOUS) return true;
   if (kind != GAME_ACTION) {
-    game_expr *e = read_expr (r, first_elem (n), kind == GAME_UTILITY);
+    game_expr *e = read_expr (r, xmldoc_first (n), kind == GAME_UTILITY);
     if (!e) return false;
     game_set_expr (g, v, e);
     return true;
   }
-  for (xmlNodePtr c = first_elem (n); c; c = next_elem (c)) {
-    if (is (c, "observes")) {
-      char *s = prop (c, "ref");
+  for (xnode c = xmldoc_first (n); c; c = xmldoc_next (c)) {
+    if (xmldoc_is (c, "observes")) {
+      char *s = xmldoc_attr (c, "ref");
       int w = resolve (r, c, s, "observed variable");
       free (s);
       if (w < 0) return false;
       game_add_observation (g, v, w);
     } else {
-      game_expr *e = read_expr (r, first_elem (c), false);
+      game_expr *e = read_expr (r, xmldoc_first (c), false);
       if (!e) return false;
-      if (is (c, "instinct")) game_set_expr (g, v, e);
+      if (xmldoc_is (c, "instinct")) game_set_expr (g, v, e);
       else game_set_active_if (g, v, e);
     }
   }
   return true;
 }
 
-static bool build_game (reader *r, xmlNodePtr root) {
-  char *name = prop (root, "name");
+static bool build_game (reader *r, xnode root) {
+  char *name = xmldoc_attr (root, "name");
   game *g = r->g = game_new (name);
   free (name);
   g->file = mem_strdup (r->name);
-  char *lo = prop (root, "layers-observable");
+  char *lo = xmldoc_attr (root, "layers-observable");
   g->layers_observable = lo && !strcmp (lo, "true");
   free (lo);
-  for (xmlNodePtr c = first_elem (root); c; c = next_elem (c)) {
-    if (!is (c, "player")) continue;
-    char *id = prop (c, "id");
+  for (xnode c = xmldoc_first (root); c; c = xmldoc_next (c)) {
+    if (!xmldoc_is (c, "player")) continue;
+    char *id = xmldoc_attr (c, "id");
     if (game_find_player (g, id) >= 0) {
       fail_at (r, c, "duplicate player id");
       free (id);
@@ -391,29 +304,29 @@ static bool build_game (reader *r, xmlNodePtr root) {
     game_add_player (g, id);
     free (id);
   }
-  char *leader = prop (root, "leader");
+  char *leader = xmldoc_attr (root, "leader");
   int l = game_find_player (g, leader);
   if (l < 0) fail_at (r, root, "leader '%s' is not a declared player", leader);
   free (leader);
   if (l < 0) return false;
   game_set_leader (g, l);
-  for (xmlNodePtr c = first_elem (root); c; c = next_elem (c))
-    if (!is (c, "player") && !declare_var (r, c)) return false;
+  for (xnode c = xmldoc_first (root); c; c = xmldoc_next (c))
+    if (!xmldoc_is (c, "player") && !declare_var (r, c)) return false;
   idmap_build (&r->ids, g);
   int v = 0;
-  for (xmlNodePtr c = first_elem (root); c; c = next_elem (c))
-    if (!is (c, "player") && !define_var (r, c, v++)) return false;
+  for (xnode c = xmldoc_first (root); c; c = xmldoc_next (c))
+    if (!xmldoc_is (c, "player") && !define_var (r, c, v++)) return false;
   return game_finish (g, r->err);
 }
 
 bool gamexml_read_memory (game **out, const char *buf, size_t len, const char *name, scnfg_error *err) {
   *out = NULL;
-  xmlDocPtr doc = xmldoc_parse_valid (buf, len, name, scnfg_rng, GAMEXML_MAX_BYTES, GAMEXML_MAX_DEPTH, err);
+  xmldoc *doc = xmldoc_parse_valid (buf, len, name, scnfg_rng, GAMEXML_MAX_BYTES, GAMEXML_MAX_DEPTH, err);
   if (!doc) return false;
   reader r = {name, err, NULL, {0, NULL, NULL}};
-  bool ok = build_game (&r, xmlDocGetRootElement (doc));
+  bool ok = build_game (&r, xmldoc_root (doc));
   free (r.ids.slot);
-  xmlFreeDoc (doc);
+  xmldoc_free (doc);
   if (ok) *out = r.g;
   else game_free (r.g);
   return ok;
@@ -429,133 +342,7 @@ bool gamexml_read_file (game **out, const char *path, scnfg_error *err) {
   return ok;
 }
 
-/* ---- profiles ---------------------------------------------------------- */
-
-static bool read_policy (reader *r, const game *g, game_profile *p, xmlNodePtr n) {
-  unsigned t;
-  if (!get_count (r, n, "stage", 1u << 24, &t, 0)) return false;
-  if (t < 1 || t > g->nstages) return fail_at (r, n, "stage %u does not exist (the game has %u)", t, g->nstages);
-  game_policy *pol = &p->pol[t - 1];
-  const game_var *v = &g->vars[pol->var];
-  char *a = prop (n, "action");
-  bool ok = !strcmp (a, v->id);
-  if (!ok) fail_at (r, n, "stage %u is action '%s', not '%s'", t, v->id, a);
-  free (a);
-  if (!ok) return false;
-  char *lay = prop (n, "layer");
-  pol->layer = lay ? (unsigned) (lay[0] - '0') : 2;
-  free (lay);
-  char *in = prop (n, "intuition");
-  if (in && !strcmp (in, "true")) profile_set_intuition (g, p, t, true);
-  free (in);
-  char *os = prop (n, "observes");
-  size_t k = count_tokens (os);
-  char **tok = mem_alloc ((k + 1) * sizeof *tok);
-  split (os, tok, k);
-  ok = k == pol->nobs;
-  for (size_t i = 0; i < k && ok; i++) ok = !strcmp (tok[i], g->vars[pol->obs[i]].id);
-  if (!ok) {
-    char want[512];
-    size_t m = 0;
-    want[0] = 0;
-    for (unsigned i = 0; i < pol->nobs && m < sizeof want; i++)
-      m += (size_t) snprintf (want + m, sizeof want - m, "%s%s", i ? " " : "", g->vars[pol->obs[i]].id);
-    fail_at (r, n, "observes must list the stage's observation set in order: \"%s\"", want);
-  }
-  free (tok), free (os);
-  if (!ok) return false;
-  int *ov = mem_alloc ((pol->nobs + 1) * sizeof *ov);
-  int *vals = mem_calloc (g->nvars, sizeof *vals);
-  for (xmlNodePtr c = first_elem (n); c && ok; c = next_elem (c)) {
-    char *s = prop (c, "obs");
-    size_t m = count_tokens (s);
-    char **vt = mem_alloc ((m + 1) * sizeof *vt);
-    split (s, vt, m);
-    if (m != pol->nobs) ok = fail_at (r, c, "obs has %zu values, the stage observes %u variables", m, pol->nobs);
-    for (size_t i = 0; i < m && ok; i++) {
-      char *end;
-      errno = 0;
-      unsigned long x = strtoul (vt[i], &end, 10);
-      if (errno || *end || x >= g->vars[pol->obs[i]].domain)
-        ok = fail_at (r, c, "obs value '%s' is outside the domain of '%s'", vt[i], g->vars[pol->obs[i]].id);
-      else vals[pol->obs[i]] = (int) x;
-    }
-    free (vt), free (s);
-    unsigned xt = 0, act = 0;
-    if (ok && pol->intuition) {
-      char *xs = prop (c, "x");
-      if (!xs) ok = fail_at (r, c, "a policy with intuition needs x on every play");
-      free (xs);
-      if (ok) ok = get_count (r, c, "x", v->domain - 1, &xt, 0);
-    }
-    if (ok) ok = get_count (r, c, "do", v->domain - 1, &act, 0);
-    if (ok) {
-      size_t idx = profile_index (pol, vals, (int) xt);
-      if (pol->act[idx] != PROFILE_NONE) ok = fail_at (r, c, "a second play for the same information set");
-      else pol->act[idx] = (int) act;
-    }
-  }
-  free (ov), free (vals);
-  return ok;
-}
-
-bool gamexml_read_profile_memory (game_profile **out, const game *g, const char *buf, size_t len, const char *name,
-                                  scnfg_error *err) {
-  *out = NULL;
-  xmlDocPtr doc = xmldoc_parse_valid (buf, len, name, result_rng, GAMEXML_MAX_BYTES, GAMEXML_MAX_DEPTH, err);
-  if (!doc) return false;
-  reader r = {name, err, NULL, {0, NULL, NULL}};
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-  xmlNodePtr pn = root;
-  if (is (root, "scnfg-result")) {
-    pn = NULL;
-    for (xmlNodePtr c = first_elem (root); c; c = next_elem (c))
-      if (is (c, "profile")) pn = c;
-  }
-  bool ok = true;
-  if (!pn) ok = fail_at (&r, root, "the result holds no <profile>");
-  game_profile *p = NULL;
-  if (ok) {
-    p = profile_new (g, 0);
-    bool *seen = mem_calloc (g->nstages + 1, sizeof *seen);
-    for (xmlNodePtr c = first_elem (pn); c && ok; c = next_elem (c)) {
-      unsigned t = 0;
-      ok = get_count (&r, c, "stage", 1u << 24, &t, 0);
-      if (ok && t <= g->nstages && t >= 1 && seen[t]) ok = fail_at (&r, c, "a second policy for stage %u", t);
-      if (ok) ok = read_policy (&r, g, p, c);
-      if (ok) seen[t] = true;
-    }
-    for (unsigned t = 1; t <= g->nstages && ok; t++)
-      if (!seen[t]) ok = fail_at (&r, pn, "no policy for stage %u", t);
-    free (seen);
-  }
-  xmlFreeDoc (doc);
-  if (ok) *out = p;
-  else profile_free (p);
-  return ok;
-}
-
-bool gamexml_read_profile_file (game_profile **out, const game *g, const char *path, scnfg_error *err) {
-  char *buf;
-  size_t len;
-  *out = NULL;
-  if (!xmldoc_slurp (path, GAMEXML_MAX_BYTES, &buf, &len, err)) return false;
-  bool ok = gamexml_read_profile_memory (out, g, buf, len, path, err);
-  free (buf);
-  return ok;
-}
-
 /* ---- writer ------------------------------------------------------------ */
-
-static void put_escaped (FILE *f, const char *s) {
-  for (; *s; s++) switch (*s) {
-    case '&': fputs ("&amp;", f); break;
-    case '<': fputs ("&lt;", f); break;
-    case '>': fputs ("&gt;", f); break;
-    case '"': fputs ("&quot;", f); break;
-    default: fputc (*s, f);
-    }
-}
 
 static void put_rat (FILE *f, const mpq_t q) { rat_print (f, q); }
 
@@ -597,15 +384,16 @@ static void put_domain (FILE *f, const game_var *v) {
     fputs (" labels=\"", f);
     for (unsigned i = 0; i < v->domain; i++) {
       if (i) fputc (' ', f);
-      put_escaped (f, v->labels[i]);
+      xmlw_esc (f, v->labels[i]);
     }
     fputc ('"', f);
   }
 }
 
 bool gamexml_write (FILE *f, const game *g) {
-  fputs ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scnfg version=\"1\" name=\"", f);
-  put_escaped (f, g->name);
+  xmlw_decl (f);
+  fputs ("<scnfg version=\"1\" name=\"", f);
+  xmlw_esc (f, g->name);
   fprintf (f, "\" leader=\"%s\"%s>\n", g->players[g->leader], g->layers_observable ? " layers-observable=\"true\"" : "");
   for (unsigned i = 0; i < g->nplayers; i++) fprintf (f, "  <player id=\"%s\"/>\n", g->players[i]);
   for (unsigned i = 0; i < g->nvars; i++) {

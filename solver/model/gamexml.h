@@ -1,7 +1,6 @@
-/* Game files: the XML reader (RelaxNG-validated, hardened) and writer, and the
- * reader of policy profiles. The only file of the game side that uses libxml2.
- * Schemas: solver/model/scnfg.rng (games), solver/model/result.rng (results and
- * profiles), compiled into the binary. */
+/* Game files: the XML reader (RelaxNG-validated, hardened, through
+ * base/xmldoc) and writer. Schema: solver/model/scnfg.rng, compiled into the
+ * binary. Profiles and results are read and written by solver/model/result. */
 #ifndef SCNFG_SOLVER_MODEL_GAMEXML_H
 #define SCNFG_SOLVER_MODEL_GAMEXML_H
 
@@ -10,7 +9,6 @@
 #include <stdio.h>
 
 struct game;
-struct game_profile;
 struct scnfg_error;
 
 #define GAMEXML_MAX_BYTES ((size_t) 64 << 20) /* larger inputs are rejected */
@@ -31,14 +29,5 @@ bool gamexml_read_memory (struct game **out, const char *buf, size_t len, const 
 bool gamexml_write (FILE *f, const struct game *g);
 /* Atomically writes g to path ("-": stdout). */
 bool gamexml_write_file (const struct game *g, const char *path, struct scnfg_error *err);
-
-/* Reads a profile for finished g from a <profile> document or the <profile>
- * inside a <scnfg-result> document (result.rng). Checks stages, action ids,
- * observation sets and value ranges against g. *out is owned by the caller
- * (profile_free). */
-bool gamexml_read_profile_file (struct game_profile **out, const struct game *g, const char *path,
-                                struct scnfg_error *err);
-bool gamexml_read_profile_memory (struct game_profile **out, const struct game *g, const char *buf, size_t len,
-                                  const char *name, struct scnfg_error *err);
 
 #endif

@@ -1,11 +1,10 @@
-/* Pure policy profiles, their exact evaluation and writers (see profile.h). */
+/* Pure policy profiles and their exact evaluation (see profile.h). */
 #include "solver/model/profile.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/mem.h"
-#include "base/rat.h"
 #include "solver/model/game.h"
 
 static size_t policy_size (const game *g, const game_var *v, bool intuition) {
@@ -233,95 +232,7 @@ void profile_solution_clear (game_solution *s) {
   memset (s, 0, sizeof *s);
 }
 
-/* ---- writers ----------------------------------------------------------- */
-
-static void put_escaped (FILE *f, const char *s) {
-  for (; *s; s++) switch (*s) {
-    case '&': fputs ("&amp;", f); break;
-    case '<': fputs ("&lt;", f); break;
-    case '>': fputs ("&gt;", f); break;
-    case '"': fputs ("&quot;", f); break;
-    default: fputc (*s, f);
-    }
-}
-
-void profile_write_xml (FILE *f, const game *g, const game_profile *p, int indent) {
-  fprintf (f, "%*s<profile game=\"", indent, "");
-  put_escaped (f, g->name);
-  fputs ("\">\n", f);
-  int *ov = mem_alloc ((g->nvars + 1) * sizeof *ov);
-  for (unsigned t = 0; t < p->nstages; t++) {
-    const game_policy *pol = &p->pol[t];
-    fprintf (f, "%*s  <policy stage=\"%u\" action=\"%s\" layer=\"%u\"%s observes=\"", indent, "", pol->stage,
-             g->vars[pol->var].id, pol->layer, pol->intuition ? " intuition=\"true\"" : "");
-    for (unsigned i = 0; i < pol->nobs; i++) fprintf (f, "%s%s", i ? " " : "", g->vars[pol->obs[i]].id);
-    fputs ("\">\n", f);
-    for (size_t i = 0; i < pol->size; i++) {
-      if (pol->act[i] == PROFILE_NONE) continue;
-      int x;
-      profile_decode (pol, i, ov, &x);
-      fprintf (f, "%*s    <play obs=\"", indent, "");
-      for (unsigned j = 0; j < pol->nobs; j++) fprintf (f, "%s%d", j ? " " : "", ov[j]);
-      fputc ('"', f);
-      if (x >= 0) fprintf (f, " x=\"%d\"", x);
-      fprintf (f, " do=\"%d\"/>\n", pol->act[i]);
-    }
-    fprintf (f, "%*s  </policy>\n", indent, "");
-  }
-  free (ov);
-  fprintf (f, "%*s</profile>\n", indent, "");
-}
-
-static void put_values (FILE *f, const game *g, const int *vals) {
-  bool first = true;
-  char buf[32];
-  for (unsigned k = 0; k < g->nfixed; k++) {
-    int v = g->order[k];
-    if (g->vars[v].kind == GAME_ENDOGENOUS) continue;
-    fprintf (f, "%s%s=", first ? "" : " ", g->vars[v].id);
-    if (g->vars[v].kind == GAME_ACTION && !game_active (g, v, vals)) fputc ('-', f);
-    else put_escaped (f, game_value_label (g, v, vals[v], buf, sizeof buf));
-    first = false;
-  }
-}
-
-void profile_solution_write_xml (FILE *f, const game *g, const game_solution *s) {
-  fputs ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scnfg-result version=\"1\" game=\"", f);
-  put_escaped (f, g->name);
-  fprintf (f, "\" concept=\"%s\" tie=\"%s\" status=\"%s\"", s->concept, profile_tie_name (s->tie),
-           s->status == GAME_SOLVED ? "solved" : "unknown");
-  if (s->reason[0]) {
-    fputs (" reason=\"", f);
-    put_escaped (f, s->reason);
-    fputc ('"', f);
-  }
-  fputs (">\n", f);
-  if (s->status == GAME_SOLVED) {
-    for (unsigned i = 0; i < s->nplayers; i++) {
-      fprintf (f, "  <reward player=\"%s\" value=\"", g->players[i]);
-      rat_print (f, s->reward[i]);
-      fputs ("\"/>\n", f);
-    }
-    fputs ("  <welfare value=\"", f);
-    rat_print (f, s->welfare);
-    fputs ("\"/>\n", f);
-  }
-  fprintf (f, "  <stats nodes=\"%llu\" leaves=\"%llu\" seconds=\"%.3f\"/>\n", (unsigned long long) s->nodes,
-           (unsigned long long) s->leaves, s->seconds);
-  if (s->status == GAME_SOLVED && s->profile) {
-    profile_write_xml (f, g, s->profile, 2);
-    fputs ("  <outcomes>\n", f);
-    for (size_t i = 0; i < s->outcomes.n; i++) {
-      fputs ("    <outcome prob=\"", f);
-      rat_print (f, s->outcomes.o[i].prob);
-      fputs ("\" values=\"", f);
-      put_values (f, g, s->outcomes.o[i].vals);
-      fputs ("\"/>\n", f);
-    }
-    fputs ("  </outcomes>\n", f);
-  }
-  fputs ("</scnfg-result>\n", f);
-}
+/* ---- reports ----------------------------------------------------------- */
 
 void profile_describe_infoset (const game *g, const game_policy *pol, size_t idx, char *buf, size_t size) {
   int *ov = mem_alloc ((pol->nobs + 1) * sizeof *ov);
@@ -336,52 +247,4 @@ void profile_describe_infoset (const game *g, const game_policy *pol, size_t idx
   if (x >= 0 && n < size) n += (size_t) snprintf (buf + n, size - n, "%sintuition=%s", pol->nobs ? " " : "", game_value_label (g, pol->var, x, lb, sizeof lb));
   if (n == 0 && size > 2) snprintf (buf, size, "-");
   free (ov);
-}
-
-void profile_solution_print (FILE *f, const game *g, const game_solution *s, size_t max_lines) {
-  fprintf (f, "game %s\nconcept %s\ntie %s\n", g->name[0] ? g->name : "-", s->concept, profile_tie_name (s->tie));
-  if (s->status != GAME_SOLVED) {
-    fprintf (f, "status unknown (%s)\n", s->reason);
-    return;
-  }
-  fprintf (f, "status solved\n");
-  for (unsigned i = 0; i < s->nplayers; i++) {
-    fprintf (f, "reward %s%s ", g->players[i], (int) i == g->leader ? " (leader)" : "");
-    rat_print (f, s->reward[i]);
-    fputc ('\n', f);
-  }
-  fputs ("welfare ", f);
-  rat_print (f, s->welfare);
-  fputc ('\n', f);
-  if (!s->profile) {
-    fprintf (f, "policy not stored (%s)\n", s->reason[0] ? s->reason : "too large");
-  } else {
-    size_t lines = 0;
-    char buf[1024], lb[32];
-    for (unsigned t = 0; t < s->profile->nstages; t++) {
-      const game_policy *pol = &s->profile->pol[t];
-      const game_var *v = &g->vars[pol->var];
-      fprintf (f, "policy stage %u %s (player %s, layer %u)\n", pol->stage, v->id, g->players[v->player], pol->layer);
-      if (pol->layer == 1 && v->layers == GAME_L1) fputs ("  (no choice: plays its instinct)\n", f);
-      else if (pol->layer == 1)
-        fputs ("  (reported at layer 1: the policy below equals the instinct wherever it is reached)\n", f);
-      for (size_t i = 0; i < pol->size; i++) {
-        if (pol->act[i] == PROFILE_NONE) continue;
-        if (lines++ >= max_lines) continue;
-        profile_describe_infoset (g, pol, i, buf, sizeof buf);
-        fprintf (f, "  %s -> %s\n", buf, game_value_label (g, pol->var, pol->act[i], lb, sizeof lb));
-      }
-    }
-    if (lines > max_lines) fprintf (f, "  ... %zu more information sets (use --xml)\n", lines - max_lines);
-    for (size_t i = 0; i < s->outcomes.n; i++) {
-      fputs ("outcome ", f);
-      rat_print (f, s->outcomes.o[i].prob);
-      fputc (' ', f);
-      put_values (f, g, s->outcomes.o[i].vals);
-      fputc ('\n', f);
-    }
-    if (s->outcomes.truncated) fputs ("outcome ... (more outcomes not listed)\n", f);
-  }
-  fprintf (f, "c nodes %llu leaves %llu seconds %.3f\n", (unsigned long long) s->nodes, (unsigned long long) s->leaves,
-           s->seconds);
 }

@@ -120,13 +120,7 @@ typedef struct game_solution {
 void profile_solution_init (game_solution *s, const struct game *g, const char *concept, game_tie tie);
 void profile_solution_clear (game_solution *s);
 
-/* Writers (no libxml2 needed). The <profile> element alone, indented by
- * 'indent' spaces; and the whole <scnfg-result> document (result.rng). */
-void profile_write_xml (FILE *f, const struct game *g, const game_profile *p, int indent);
-void profile_solution_write_xml (FILE *f, const struct game *g, const game_solution *s);
-/* Human-readable report: rewards, welfare, policy (up to max_lines
- * information sets), outcomes. */
-void profile_solution_print (FILE *f, const struct game *g, const game_solution *s, size_t max_lines);
+/* The documents and tables of solutions: solver/model/result, resulttext. */
 
 /* Writes "id=label ..." of the observed values of pol's index idx into buf. */
 void profile_describe_infoset (const struct game *g, const game_policy *pol, size_t idx, char *buf, size_t size);

@@ -12,6 +12,7 @@
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
+#include "solver/model/result.h"
 #include "solver/game/spe.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -34,7 +35,7 @@ static void try_profile (const uint8_t *data, size_t size) {
   if (!gamexml_read_memory (&g, tree, sizeof tree - 1, "tree", &e)) abort ();
   game_profile *p = NULL;
   error_init (&e);
-  if (gamexml_read_profile_memory (&p, g, (const char *) data, size, "fuzz-profile", &e)) {
+  if (result_read_profile_memory (&p, g, (const char *) data, size, "fuzz-profile", &e)) {
     chk_spe_report rep;
     if (!chk_spe_check (g, p, GAME_TIE_STRONG, NULL, &rep, &e)) abort ();
     profile_free (p);
