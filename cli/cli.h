@@ -1,4 +1,5 @@
-/* Helpers shared by the subcommands: exit codes, option parsing, errors. */
+/* Helpers shared by the subcommands: exit codes, number parsing, errors
+ * (the options themselves: cli/opt.h). */
 #ifndef SCNFG_CLI_CLI_H
 #define SCNFG_CLI_CLI_H
 
@@ -6,7 +7,6 @@
 #include <stdint.h>
 
 struct scnfg_error;
-struct scnfg_limits;
 
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_LIMIT = 3 };
@@ -22,10 +22,5 @@ int cli_usage_error (const char *cmd, const char *fmt, ...) __attribute__ ((form
 bool cli_parse_u64 (const char *s, uint64_t *out);
 bool cli_parse_long (const char *s, long *out);
 bool cli_parse_seconds (const char *s, double *out); /* decimal >= 0 */
-
-/* Parses the limit options shared by every solver (--timeout S, --max-nodes N,
- * --max-mem MB) at argv[*i]; returns 1 if consumed (advancing *i), 0 if the
- * option is not a limit option, -1 on a bad value (message printed). */
-int cli_parse_limit (const char *cmd, int argc, char **argv, int *i, struct scnfg_limits *l);
 
 #endif

@@ -1,10 +1,12 @@
 /* scnfg certify: check a Skolem/Herbrand certificate against a QBF (DESIGN §6). */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/error.h"
 #include "base/limits.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "proofs/qcert.h"
 #include "solver/model/cert.h"
 #include "solver/model/qbf.h"
@@ -12,33 +14,41 @@
 
 const char cmd_certify_summary[] = "check a Skolem/Herbrand strategy certificate against a QBF";
 
-static void help (void) {
-  printf ("usage: scnfg certify F.qdimacs CERT.xml [--timeout S] [--lenient]\n\n"
-          "Checks the certificate's dependencies (each function reads only variables of outer\n"
-          "blocks) and its validity with PicoSAT: a Skolem certificate must satisfy the matrix\n"
-          "for every universal assignment, a Herbrand certificate must falsify it for every\n"
-          "existential one.\n"
-          "exit: 0 valid (prints 's VALID'), 1 invalid (prints 's INVALID', the reason and a\n"
-          "counterexample as 'v' lines), 2 bad input, 3 a limit was hit.\n");
-}
+typedef struct args {
+  qdimacs_opts q;
+  scnfg_limits lim;
+} args;
+
+static const opt options[] = {
+  {.name = "--lenient", .kind = OPT_FLAG, .off = offsetof (args, q.lenient),
+   .help = "clause-count mismatches and an innermost forall block are warnings"},
+  {.name = NULL},
+};
+
+static const opt_section sections[] = {{opt_limits, offsetof (args, lim)}, {options, 0}, {NULL, 0}};
+
+static const opt_cmd cmd = {
+  .name = "certify", .sections = sections, .max_pos = 2, .extra = "expected two files: F.qdimacs CERT.xml",
+  .width = 18,
+  .usage = "usage: scnfg certify F.qdimacs CERT.xml [--timeout S] [--lenient]\n\n"
+           "Checks the certificate's dependencies (each function reads only variables of outer\n"
+           "blocks) and its validity with PicoSAT: a Skolem certificate must satisfy the matrix\n"
+           "for every universal assignment, a Herbrand certificate must falsify it for every\n"
+           "existential one.\n\n",
+  .footer = "\nexit: 0 valid (prints 's VALID'), 1 invalid (prints 's INVALID', the reason and a\n"
+            "counterexample as 'v' lines), 2 bad input, 3 a limit was hit.\n",
+};
 
 int cmd_certify (int argc, char **argv) {
-  const char *files[2] = {NULL, NULL};
-  int nfiles = 0;
-  qdimacs_opts opts = {0};
-  scnfg_limits lim;
-  limits_init (&lim);
-  for (int i = 1; i < argc; i++) {
-    int r = cli_parse_limit ("certify", argc, argv, &i, &lim);
-    if (r < 0) return CLI_EXIT_USAGE;
-    if (r > 0) continue;
-    if (!strcmp (argv[i], "--help") || !strcmp (argv[i], "-h")) return help (), CLI_EXIT_OK;
-    if (!strcmp (argv[i], "--lenient")) opts.lenient = true;
-    else if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error ("certify", "unknown option '%s' (see --help)", argv[i]);
-    else if (nfiles == 2) return cli_usage_error ("certify", "expected two files: F.qdimacs CERT.xml");
-    else files[nfiles++] = argv[i];
-  }
-  if (nfiles != 2) return cli_usage_error ("certify", "expected two files: F.qdimacs CERT.xml (see --help)");
+  args x = {0};
+  limits_init (&x.lim);
+  opt_result r;
+  int rc;
+  if (!opt_parse (&cmd, argc, argv, &x, &r, &rc)) return rc;
+  if (r.npos != 2) return cli_usage_error ("certify", "expected two files: F.qdimacs CERT.xml (see --help)");
+  const char *files[2] = {r.pos[0], r.pos[1]};
+  qdimacs_opts opts = x.q;
+  scnfg_limits lim = x.lim;
   limits_start (&lim);
   scnfg_error err;
   error_init (&err);
@@ -52,7 +62,6 @@ int cmd_certify (int argc, char **argv) {
   qcert_report rep;
   qcert_report_init (&rep);
   qcert_status st = qcert_check (f, c, &lim, &rep);
-  int rc;
   if (st == QCERT_VALID) {
     printf ("s VALID\nc %s\n", rep.msg);
     rc = CLI_EXIT_OK;

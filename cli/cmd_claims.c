@@ -1,6 +1,7 @@
 /* scnfg claims: runs the claims registry (orchestrate/claims.h) on seeded
  * instance families and prints the table; exit 1 only on an unexpected
  * failure. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,28 +9,46 @@
 #include "base/afile.h"
 #include "base/error.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "orchestrate/claims.h"
 
 const char cmd_claims_summary[] = "check the claims registry on seeded instance families";
 
-static void usage (FILE *f) {
-  fprintf (f,
-           "usage: scnfg claims [--claim NAME] [--family F] [--count N] [--seed S] [--csv OUT]\n"
+typedef struct args {
+  claims_options o;
+  const char *only, *fam, *csv, *dir;
+  bool no_cex, list;
+} args;
+
+#define A(field) offsetof (args, field)
+static const opt options[] = {
+  {.name = "--claim", .kind = OPT_STRING, .off = A (only), .arg = "NAME", .help = "run only this claim (default: all)"},
+  {.name = "--family", .kind = OPT_STRING, .off = A (fam), .arg = "F",
+   .help = "run only this family (default: every family the claim applies to)"},
+  {.name = "--count", .kind = OPT_UNSIGNED, .off = A (o.count), .arg = "N", .min = 1, .max = 100000,
+   .range = " (1..100000)", .help = "instances per (claim, family) within the claim's scope (default 30)"},
+  {.name = "--seed", .kind = OPT_U64, .off = A (o.seed), .arg = "S", .help = "instance j of a family uses seed S + j (default 1)"},
+  {.name = "--csv", .kind = OPT_STRING, .off = A (csv), .arg = "OUT", .help = "also write the table as CSV (atomically)"},
+  {.name = "--cex-dir", .kind = OPT_STRING, .off = A (dir), .arg = "DIR",
+   .help = "write the smallest counterexample of each failing row there\n"
+           "as CLAIM-FAMILY.xml or .qdimacs (default: the current directory)"},
+  {.name = "--no-cex", .kind = OPT_FLAG, .off = A (no_cex), .help = "do not write counterexample files"},
+  {.name = "--list", .kind = OPT_FLAG, .off = A (list),
+   .help = "list the claims (scope, families, expected status) and families"},
+  {.name = NULL},
+};
+
+static const opt_section sections[] = {{options, 0}, {NULL, 0}};
+
+static const opt_cmd cmd = {
+  .sections = sections, .unknown = "unexpected argument '%s'", .width = 17,
+  .usage = "usage: scnfg claims [--claim NAME] [--family F] [--count N] [--seed S] [--csv OUT]\n"
            "                    [--cex-dir DIR] [--list]\n"
-           "\n"
-           "  --claim NAME   run only this claim (default: all)\n"
-           "  --family F     run only this family (default: every family the claim applies to)\n"
-           "  --count N      instances per (claim, family) within the claim's scope (default 30)\n"
-           "  --seed S       instance j of a family uses seed S + j (default 1)\n"
-           "  --csv OUT      also write the table as CSV (atomically)\n"
-           "  --cex-dir DIR  write the smallest counterexample of each failing row there\n"
-           "                 as CLAIM-FAMILY.xml or .qdimacs (default: the current directory)\n"
-           "  --no-cex       do not write counterexample files\n"
-           "  --list         list the claims (scope, families, expected status) and families\n"
-           "\n"
-           "Exit: 0 every claim held where expected (expected counterexamples allowed),\n"
-           "1 an unexpected failure, 2 usage or write error.\n");
-}
+           "\n",
+  .footer = "\n"
+            "Exit: 0 every claim held where expected (expected counterexamples allowed),\n"
+            "1 an unexpected failure, 2 usage or write error.\n",
+};
 
 static const char *expect_name (int e) { return e == CLAIMS_HOLDS ? "held" : e == CLAIMS_CEX ? "expected-cex" : "-"; }
 
@@ -51,36 +70,14 @@ static void list (void) {
 }
 
 int cmd_claims (int argc, char **argv) {
-  claims_options o;
-  claims_options_init (&o);
-  const char *only = NULL, *fam = NULL, *csv = NULL, *dir = ".";
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp (a, "--help") || !strcmp (a, "-h")) {
-      usage (stdout);
-      return CLI_EXIT_OK;
-    } else if (!strcmp (a, "--list")) {
-      list ();
-      return CLI_EXIT_OK;
-    } else if (!strcmp (a, "--no-cex")) {
-      dir = NULL;
-    } else if (!strcmp (a, "--claim") || !strcmp (a, "--family") || !strcmp (a, "--count") || !strcmp (a, "--seed") ||
-               !strcmp (a, "--csv") || !strcmp (a, "--cex-dir")) {
-      if (i + 1 >= argc) return cli_usage_error (argv[0], "option %s needs a value", a);
-      const char *v = argv[++i];
-      uint64_t u = 0;
-      if (!strcmp (a, "--claim")) only = v;
-      else if (!strcmp (a, "--family")) fam = v;
-      else if (!strcmp (a, "--csv")) csv = v;
-      else if (!strcmp (a, "--cex-dir")) dir = v;
-      else if (!cli_parse_u64 (v, &u)) return cli_usage_error (argv[0], "bad %s '%s'", a, v);
-      else if (!strcmp (a, "--seed")) o.seed = u;
-      else if (u < 1 || u > 100000) return cli_usage_error (argv[0], "--count %s is out of range (1..100000)", v);
-      else o.count = (unsigned) u;
-    } else {
-      return cli_usage_error (argv[0], "unexpected argument '%s'", a);
-    }
-  }
+  args x = {.dir = "."};
+  claims_options_init (&x.o);
+  opt_result res;
+  int rc;
+  if (!opt_parse (&cmd, argc, argv, &x, &res, &rc)) return rc;
+  if (x.list) return list (), CLI_EXIT_OK;
+  claims_options o = x.o;
+  const char *only = x.only, *fam = x.fam, *csv = x.csv, *dir = x.no_cex ? NULL : x.dir;
   const claims_claim *one = NULL;
   if (only && !(one = claims_find (only))) return cli_usage_error (argv[0], "unknown claim '%s' (see --list)", only);
   claims_family ff = CLAIMS_NFAM;

@@ -1,9 +1,11 @@
 /* scnfg reduce: QBF/SSAT -> S-CNFG, the hardness construction (DESIGN §5). */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/error.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "reductions/qbf2game.h"
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
@@ -12,8 +14,8 @@
 
 const char cmd_reduce_summary[] = "reduce a QBF/SSAT formula to an S-CNFG game file (hardness)";
 
-static void help (void) {
-  printf ("usage: scnfg reduce F.qdimacs [-o G.xml] [--lenient]\n\n"
+static void help (FILE *f) {
+  fprintf (f, "usage: scnfg reduce F.qdimacs [-o G.xml] [--lenient]\n\n"
           "Writes the game of DESIGN 5: one stage per exists/forall variable in prefix order\n"
           "(leader L = the exists player, follower F = the forall player), r variables as\n"
           "exogenous chance variables revealed at their prefix position, clause nodes c<j>,\n"
@@ -23,21 +25,32 @@ static void help (void) {
           "exit: 0 written, 1 size check failed, 2 bad input.\n", QBF2GAME_SIZE_FACTOR);
 }
 
+typedef struct args {
+  const char *out;
+  qdimacs_opts q;
+} args;
+
+static const opt options[] = {
+  {.name = "--lenient", .kind = OPT_FLAG, .off = offsetof (args, q.lenient)},
+  {.name = "-o", .kind = OPT_STRING, .off = offsetof (args, out), .arg = "G.xml"},
+  {.name = NULL},
+};
+
+static const opt_section sections[] = {{options, 0}, {NULL, 0}};
+
+static const opt_cmd cmd = {
+  .name = "reduce", .sections = sections, .needs = "%s needs a file name", .max_pos = 1,
+  .extra = "more than one input file", .help_extra = help,
+};
+
 int cmd_reduce (int argc, char **argv) {
-  const char *in = NULL, *out = "-";
-  qdimacs_opts opts = {0};
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp (a, "--help") || !strcmp (a, "-h")) return help (), CLI_EXIT_OK;
-    if (!strcmp (a, "--lenient")) opts.lenient = true;
-    else if (!strcmp (a, "-o")) {
-      if (++i == argc) return cli_usage_error ("reduce", "-o needs a file name");
-      out = argv[i];
-    } else if (a[0] == '-' && a[1]) return cli_usage_error ("reduce", "unknown option '%s' (see --help)", a);
-    else if (in) return cli_usage_error ("reduce", "more than one input file");
-    else in = a;
-  }
-  if (!in) return cli_usage_error ("reduce", "no input file (see --help)");
+  args x = {.out = "-"};
+  opt_result r;
+  int rc;
+  if (!opt_parse (&cmd, argc, argv, &x, &r, &rc)) return rc;
+  if (!r.npos) return cli_usage_error ("reduce", "no input file (see --help)");
+  const char *in = r.pos[0], *out = x.out;
+  qdimacs_opts opts = x.q;
   scnfg_error err;
   error_init (&err);
   qbf *f;
@@ -49,7 +62,7 @@ int cmd_reduce (int argc, char **argv) {
            sz.formula_clauses, sz.formula_lits, fs);
   fprintf (stderr, "c game: %zu variables, %zu expression/table entries (size %zu), %zu observation links\n",
            sz.game_vars, sz.game_entries, gs, sz.game_observations);
-  int rc = CLI_EXIT_OK;
+  rc = CLI_EXIT_OK;
   if (gs > (size_t) QBF2GAME_SIZE_FACTOR * fs + 6) {
     fprintf (stderr, "scnfg reduce: game size %zu exceeds %d x formula size %zu\n", gs, QBF2GAME_SIZE_FACTOR, fs);
     rc = CLI_EXIT_FAIL;

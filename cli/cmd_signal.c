@@ -1,11 +1,14 @@
 /* scnfg signal: pure PBE of a signaling game (XML or Gambit .efg), their
  * classification, the intuitive criterion and D1, and the sender's layers. */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/afile.h"
 #include "base/error.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "solver/model/efgread.h"
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
@@ -15,9 +18,42 @@
 
 const char cmd_signal_summary[] = "perfect Bayesian equilibria and refinements of a signaling game (G.xml|G.efg)";
 
-static void usage (FILE *f) {
-  fprintf (f,
-           "usage: scnfg signal G.xml|G.efg [--refine none|intuitive|d1|all] [--xml] [-o FILE]\n"
+typedef struct args {
+  const char *out;
+  unsigned refine;
+  bool xml;
+  uint64_t max;
+} args;
+
+static bool parse_refine (const char *v, void *dst, const char **why) {
+  unsigned *r = dst;
+  (void) why;
+  if (!strcmp (v, "none")) *r = 0;
+  else if (!strcmp (v, "intuitive")) *r = RESULT_INTUITIVE;
+  else if (!strcmp (v, "d1")) *r = RESULT_D1;
+  else if (!strcmp (v, "all")) *r = RESULT_INTUITIVE | RESULT_D1;
+  else return false;
+  return true;
+}
+
+#define A(field) offsetof (args, field)
+static const opt options[] = {
+  {.name = "--refine", .kind = OPT_CUSTOM, .off = A (refine), .arg = "R", .parse = parse_refine,
+   .msg = "unknown refinement '%s' (none, intuitive, d1 or all)",
+   .help = "refinements reported: none, intuitive, d1 or all (default all)"},
+  {.name = "--xml", .kind = OPT_FLAG, .off = A (xml), .help = "write the XML report instead of the table"},
+  {.name = "-o", .kind = OPT_STRING, .off = A (out), .arg = "FILE", .help = "output file (default stdout; written atomically)"},
+  {.name = "--max-strategies", .kind = OPT_U64, .off = A (max), .arg = "N", .min = 1,
+   .help = "largest number of sender strategies M^K enumerated (default 1048576;\nexit 3 above it)"},
+  {.name = NULL},
+};
+
+static const opt_section sections[] = {{options, 0}, {NULL, 0}};
+
+static const opt_cmd cmd = {
+  .name = "signal", .sections = sections, .unknown = "unknown option '%s' (see scnfg signal --help)", .max_pos = 1,
+  .extra = "more than one game file", .width = 22,
+  .usage = "usage: scnfg signal G.xml|G.efg [--refine none|intuitive|d1|all] [--xml] [-o FILE]\n"
            "                    [--max-strategies N]\n"
            "\n"
            "Enumerates every pure perfect Bayesian equilibrium of a signaling game exactly (type theta\n"
@@ -26,14 +62,9 @@ static void usage (FILE *f) {
            "the supporting off-path beliefs and receiver mixtures; classifies them; applies the\n"
            "intuitive criterion and D1 (DESIGN 4); analyses the sender's causal layers.\n"
            "A file ending in .efg is read as a Gambit extensive game of signaling shape.\n"
-           "\n"
-           "  --refine R          refinements reported: none, intuitive, d1 or all (default all)\n"
-           "  --xml               write the XML report instead of the table\n"
-           "  -o FILE             output file (default stdout; written atomically)\n"
-           "  --max-strategies N  largest number of sender strategies M^K enumerated (default 1048576;\n"
-           "                      exit 3 above it)\n"
-           "Exit status: 0 done, 2 bad input or usage (also: not a signaling game), 3 limit.\n");
-}
+           "\n",
+  .footer = "Exit status: 0 done, 2 bad input or usage (also: not a signaling game), 3 limit.\n",
+};
 
 static bool ends_with (const char *s, const char *suf) {
   size_t n = strlen (s), k = strlen (suf);
@@ -41,37 +72,15 @@ static bool ends_with (const char *s, const char *suf) {
 }
 
 int cmd_signal (int argc, char **argv) {
-  const char *file = NULL, *out = "-";
-  unsigned refine = RESULT_INTUITIVE | RESULT_D1;
-  bool xml = false;
-  uint64_t max = (uint64_t) 1 << 20;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp (a, "--help") || !strcmp (a, "-h")) {
-      usage (stdout);
-      return CLI_EXIT_OK;
-    } else if (!strcmp (a, "--xml")) {
-      xml = true;
-    } else if (!strcmp (a, "--refine") || !strcmp (a, "-o") || !strcmp (a, "--max-strategies")) {
-      if (i + 1 >= argc) return cli_usage_error ("signal", "option %s needs a value", a);
-      const char *v = argv[++i];
-      if (!strcmp (a, "-o")) out = v;
-      else if (!strcmp (a, "--max-strategies")) {
-        if (!cli_parse_u64 (v, &max) || !max) return cli_usage_error ("signal", "bad --max-strategies '%s'", v);
-      } else if (!strcmp (v, "none")) refine = 0;
-      else if (!strcmp (v, "intuitive")) refine = RESULT_INTUITIVE;
-      else if (!strcmp (v, "d1")) refine = RESULT_D1;
-      else if (!strcmp (v, "all")) refine = RESULT_INTUITIVE | RESULT_D1;
-      else return cli_usage_error ("signal", "unknown refinement '%s' (none, intuitive, d1 or all)", v);
-    } else if (a[0] == '-' && a[1]) {
-      return cli_usage_error ("signal", "unknown option '%s' (see scnfg signal --help)", a);
-    } else if (file) {
-      return cli_usage_error ("signal", "more than one game file");
-    } else {
-      file = a;
-    }
-  }
-  if (!file) return cli_usage_error ("signal", "no game file (see scnfg signal --help)");
+  args x = {.out = "-", .refine = RESULT_INTUITIVE | RESULT_D1, .max = (uint64_t) 1 << 20};
+  opt_result given;
+  int rc;
+  if (!opt_parse (&cmd, argc, argv, &x, &given, &rc)) return rc;
+  if (!given.npos) return cli_usage_error ("signal", "no game file (see scnfg signal --help)");
+  const char *file = given.pos[0], *out = x.out;
+  unsigned refine = x.refine;
+  bool xml = x.xml;
+  uint64_t max = x.max;
   scnfg_error err;
   error_init (&err);
   game *g;
@@ -84,7 +93,7 @@ int cmd_signal (int argc, char **argv) {
     return cli_report (&err);
   }
   signal_result r;
-  int rc = CLI_EXIT_OK;
+  rc = CLI_EXIT_OK;
   if (!signal_solve (&r, &sg, max, &err)) rc = cli_report (&err);
   else {
     afile af;

@@ -1,5 +1,6 @@
 /* scnfg solve: decide a QDIMACS file; QBFEVAL output (DESIGN §1). */
 #include <gmp.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "base/limits.h"
 #include "base/rat.h"
 #include "cli/cli.h"
+#include "cli/opt.h"
 #include "solver/qbf/cegar.h"
 #include "solver/qbf/eval.h"
 #include "solver/model/qbf.h"
@@ -16,31 +18,66 @@
 
 const char cmd_solve_summary[] = "decide a QBF or SSAT formula in QDIMACS (QBFEVAL output)";
 
-static void help (void) {
-  printf ("usage: scnfg solve F.qdimacs [options]\n\n"
-          "Decides a QBF (prints 's cnf R V C': R = 1 true, 0 false, -1 unknown; exit 10/20/0)\n"
-          "or computes the exact value of an SSAT formula with 'r P' lines (prints 's value p/q',\n"
-          "exit 0; 's value unknown', exit 3, when a limit is hit). Bad input: exit 2.\n\n"
-          "options:\n"
-          "  --lenient        clause-count mismatches and an innermost forall block are warnings\n"
-          "  --timeout S      wall-clock limit in seconds (unknown when hit)\n"
-          "  --max-mem M      memory limit in MB for the solver's own accounting\n"
-          "  --max-nodes N    node limit (QBF: SAT calls)\n"
-          "  -v               statistics as 'c ' lines (QBF: per quantifier level)\n"
-          "  --model          print the outermost block's assignment as 'V lit 0' lines\n"
-          "                   (true formula: its exists block; false: its forall block),\n"
-          "                   checked before printing by deciding the formula it leaves\n\n"
-          "  --cegar NAME=V   set a QBF solver option (below)\n\n"
-          "QBF is decided by clausal abstraction over PicoSAT (see docs/qbf-solver.md);\n"
-          "SSAT exactly by DPLL over the prefix with a residual cache (see docs/qbf-solver.md).\n\n"
-          "QBF solver options (--cegar NAME=V):\n");
+static void cegar_table (FILE *f) {
   unsigned nopt;
   const cegar_opt_info *table = cegar_opt_table (&nopt);
   for (unsigned k = 0; k < nopt; k++) {
     const cegar_opt_info *o = &table[k];
-    printf ("  %-12s %s (default %lld, %lld..%lld)\n", o->name, o->help, o->def, o->lo, o->hi);
+    fprintf (f, "  %-12s %s (default %lld, %lld..%lld)\n", o->name, o->help, o->def, o->lo, o->hi);
   }
 }
+
+typedef struct args {
+  qdimacs_opts q;
+  scnfg_limits lim;
+  bool verbose, model;
+  cegar_opts copts;
+} args;
+
+/* NAME=V into the cegar options. */
+static bool parse_cegar (const char *nv, void *dst, const char **why) {
+  const char *eq = strchr (nv, '=');
+  char name[64];
+  long v;
+  *why = " (NAME=INTEGER, see --help)";
+  if (!eq || (size_t) (eq - nv) >= sizeof name || !cli_parse_long (eq + 1, &v)) return false;
+  memcpy (name, nv, (size_t) (eq - nv));
+  name[eq - nv] = 0;
+  *why = " (unknown option or out of range, see --help)";
+  return cegar_opts_set (dst, name, v);
+}
+
+#define A(field) offsetof (args, field)
+static const opt first[] = {
+  {.name = "--lenient", .kind = OPT_FLAG, .off = A (q.lenient),
+   .help = "clause-count mismatches and an innermost forall block are warnings"},
+  {.name = NULL},
+};
+static const opt last[] = {
+  {.name = "-v", .kind = OPT_FLAG, .off = A (verbose), .help = "statistics as 'c ' lines (QBF: per quantifier level)"},
+  {.name = "--model", .kind = OPT_FLAG, .off = A (model),
+   .help = "print the outermost block's assignment as 'V lit 0' lines\n"
+           "(true formula: its exists block; false: its forall block),\n"
+           "checked before printing by deciding the formula it leaves"},
+  {.name = "--cegar", .kind = OPT_CUSTOM, .off = A (copts), .arg = "NAME=V", .parse = parse_cegar,
+   .needs = "option %s needs NAME=VALUE", .help = "set a QBF solver option (below)"},
+  {.name = NULL},
+};
+
+static const opt_section sections[] = {{first, 0}, {opt_limits, A (lim)}, {last, 0}, {NULL, 0}};
+
+static const opt_cmd cmd = {
+  .name = "solve", .sections = sections, .max_pos = 1, .extra = "more than one input file", .width = 19,
+  .usage = "usage: scnfg solve F.qdimacs [options]\n\n"
+           "Decides a QBF (prints 's cnf R V C': R = 1 true, 0 false, -1 unknown; exit 10/20/0)\n"
+           "or computes the exact value of an SSAT formula with 'r P' lines (prints 's value p/q',\n"
+           "exit 0; 's value unknown', exit 3, when a limit is hit). Bad input: exit 2.\n\n"
+           "options:\n",
+  .footer = "\nQBF is decided by clausal abstraction over PicoSAT (see docs/qbf-solver.md);\n"
+            "SSAT exactly by DPLL over the prefix with a residual cache (see docs/qbf-solver.md).\n\n"
+            "QBF solver options (--cegar NAME=V):\n",
+  .help_extra = cegar_table,
+};
 
 /* Decides the formula the model leaves: the reference evaluator when it is
  * small enough (independent of the solver), else the solver again. Returns
@@ -80,39 +117,18 @@ static void print_stats (const cegar_stats *st) {
 }
 
 int cmd_solve (int argc, char **argv) {
-  const char *path = NULL;
-  qdimacs_opts opts = {0};
-  scnfg_limits lim;
-  limits_init (&lim);
-  bool verbose = false, model = false;
-  cegar_opts copts;
-  cegar_opts_init (&copts);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = cli_parse_limit ("solve", argc, argv, &i, &lim);
-    if (r < 0) return CLI_EXIT_USAGE;
-    if (r > 0) continue;
-    if (!strcmp (a, "--help") || !strcmp (a, "-h")) return help (), CLI_EXIT_OK;
-    else if (!strcmp (a, "--lenient")) opts.lenient = true;
-    else if (!strcmp (a, "-v")) verbose = true;
-    else if (!strcmp (a, "--model")) model = true;
-    else if (!strcmp (a, "--cegar")) {
-      if (i + 1 >= argc) return cli_usage_error ("solve", "option --cegar needs NAME=VALUE");
-      const char *nv = argv[++i], *eq = strchr (nv, '=');
-      char name[64];
-      long v;
-      if (!eq || (size_t) (eq - nv) >= sizeof name || !cli_parse_long (eq + 1, &v))
-        return cli_usage_error ("solve", "bad --cegar '%s' (NAME=INTEGER, see --help)", nv);
-      memcpy (name, nv, (size_t) (eq - nv));
-      name[eq - nv] = 0;
-      if (!cegar_opts_set (&copts, name, v))
-        return cli_usage_error ("solve", "bad --cegar '%s' (unknown option or out of range, see --help)", nv);
-    }
-    else if (a[0] == '-' && a[1]) return cli_usage_error ("solve", "unknown option '%s' (see --help)", a);
-    else if (path) return cli_usage_error ("solve", "more than one input file");
-    else path = a;
-  }
-  if (!path) return cli_usage_error ("solve", "no input file (see --help)");
+  args x = {0};
+  limits_init (&x.lim);
+  cegar_opts_init (&x.copts);
+  opt_result given;
+  int rc;
+  if (!opt_parse (&cmd, argc, argv, &x, &given, &rc)) return rc;
+  if (!given.npos) return cli_usage_error ("solve", "no input file (see --help)");
+  const char *path = given.pos[0];
+  qdimacs_opts opts = x.q;
+  scnfg_limits lim = x.lim;
+  bool verbose = x.verbose, model = x.model;
+  cegar_opts copts = x.copts;
   limits_start (&lim);
   scnfg_error err, warn;
   error_init (&err), error_init (&warn);

@@ -1,22 +1,16 @@
 /* suite: certified benchmark suites (see suite.h). An orchestrator: it calls
  * the generators, verify (both sides, the certificate checker, the round
  * trip) and depqbf as the second decider where the game side does not fit. */
-#define _DEFAULT_SOURCE /* wait4 */
 #include "orchestrate/suite.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <gmp.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <fcntl.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "base/afile.h"
@@ -25,7 +19,9 @@
 #include "base/mem.h"
 #include "base/prng.h"
 #include "base/require.h"
+#include "instances/qbffam.h"
 #include "instances/qbfgen.h"
+#include "orchestrate/pool.h"
 #include "orchestrate/verify.h"
 #include "reductions/qbf2game.h"
 #include "solver/model/export.h"
@@ -105,16 +101,11 @@ void suite_name (char *buf, size_t size, int fam, unsigned n, unsigned attempt) 
   snprintf (buf, size, "%s-n%03u-a%03u", suite_family_name (fam), n, attempt);
 }
 
-static void print_list (FILE *f, const unsigned *a, unsigned n) {
-  for (unsigned i = 0; i < n; i++) fprintf (f, "%s%u", i ? "," : "", a[i]);
-}
-
 qbf *suite_formula (int fam, unsigned n, unsigned ratio_milli, uint64_t seed, char *comment, size_t comment_size,
                     const char **why) {
   *why = NULL;
   if (!suite_family_seeded (fam)) {
-    qbf *f = fam == SUITE_KBKF ? qbfgen_kbkf (n) : fam == SUITE_QPARITY ? qbfgen_qparity (n)
-           : fam == SUITE_CR   ? qbfgen_cr (n)   : qbfgen_equality (n);
+    qbf *f = qbffam_crafted (suite_family_name (fam), n);
     if (!f) *why = "size out of the family's range";
     else snprintf (comment, comment_size, "c scnfg gen %s --n %u\n", suite_family_name (fam), n);
     return f;
@@ -145,65 +136,34 @@ qbf *suite_formula (int fam, unsigned n, unsigned ratio_milli, uint64_t seed, ch
   }
   FILE *m = fmemopen (comment, comment_size, "w");
   INVARIANT (m != NULL, "cannot open a memory stream");
-  fprintf (m, "c scnfg gen %s --seed %llu", suite_family_name (fam), (unsigned long long) seed);
-  if (fam == SUITE_CI)
-    fprintf (m, " --forall %u --exists %u --forall-lits %u --exists-lits %u", p.block_vars[0], p.block_vars[1],
-             p.block_lits[0], p.block_lits[1]);
-  else {
-    fprintf (m, " --blocks %u --vars ", p.nblocks), print_list (m, p.block_vars, p.nblocks);
-    fprintf (m, " --lits "), print_list (m, p.block_lits, p.nblocks);
-    fprintf (m, " %s", p.first_forall ? "--forall-first" : "--exists-first");
-  }
-  fprintf (m, " --clauses %u\n", p.nclauses);
+  qbffam_comment (m, suite_family_name (fam), &p, seed);
   fclose (m);
   return f;
 }
 
-static void sleep_ms (long ms) {
-  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-  nanosleep (&ts, NULL);
+/* depqbf in the pool's child: stdin, stdout and stderr to /dev/null. */
+static int exec_depqbf (void *ctx, size_t job, void *result) {
+  const char *const *argv = ctx;
+  (void) job, (void) result;
+  int fd = open ("/dev/null", O_RDWR);
+  if (fd >= 0) dup2 (fd, 0), dup2 (fd, 1), dup2 (fd, 2);
+  execlp (argv[0], argv[0], argv[1], (char *) NULL);
+  return 127;
 }
 
-/* Waits for pid with a deadline (<= 0: none); kills it at the deadline.
- * Returns 1 exited (status, usage filled), 0 killed at the deadline. */
-static int wait_child (pid_t pid, double t0, double timeout, int *status, struct rusage *ru) {
-  long nap = 1;
-  for (;;) {
-    pid_t r = wait4 (pid, status, timeout > 0 ? WNOHANG : 0, ru);
-    if (r == pid) return 1;
-    if (r < 0 && errno != EINTR) return *status = -1, 1;
-    if (timeout > 0 && limits_now () - t0 >= timeout) {
-      kill (pid, SIGKILL);
-      while (wait4 (pid, status, 0, ru) < 0 && errno == EINTR) {}
-      return 0;
-    }
-    if (r == 0) sleep_ms (nap), nap = nap < 20 ? nap * 2 : 20;
-  }
-}
-
-static pid_t spawn_depqbf (const char *prog, const char *file) {
-  pid_t pid = fork ();
-  if (pid == 0) {
-    int fd = open ("/dev/null", O_RDWR);
-    if (fd >= 0) dup2 (fd, 0), dup2 (fd, 1), dup2 (fd, 2);
-    execlp (prog, prog, file, (char *) NULL);
-    _exit (127);
-  }
-  return pid;
+/* Runs depqbf on file; 10/20 its answer, 0 timed out, -1 otherwise. */
+static int depqbf (const char *prog, const char *file, double timeout, pool_outcome *o) {
+  const char *argv[2] = {prog, file};
+  if (!pool_run1 (exec_depqbf, (void *) argv, 0, timeout, NULL, o)) return -1;
+  if (o->timed_out) return 0;
+  return o->exited && (o->code == 10 || o->code == 20) ? o->code : -1;
 }
 
 int suite_run_depqbf (const char *prog, const char *file, double timeout, double *seconds) {
-  double t0 = limits_now ();
-  pid_t pid = spawn_depqbf (prog, file);
-  if (pid < 0) return *seconds = 0, -1;
-  int status = 0;
-  struct rusage ru;
-  int done = wait_child (pid, t0, timeout, &status, &ru);
-  *seconds = limits_now () - t0;
-  if (!done) return 0;
-  if (status >= 0 && WIFEXITED (status) && (WEXITSTATUS (status) == 10 || WEXITSTATUS (status) == 20))
-    return WEXITSTATUS (status);
-  return -1;
+  pool_outcome o;
+  int r = depqbf (prog, file, timeout, &o);
+  *seconds = o.seconds;
+  return r;
 }
 
 void suite_opts_init (suite_opts *o) {
@@ -249,6 +209,85 @@ static void csv_field (FILE *m, const char *s) {
     fputc (*s, m);
   }
   fputc ('"', m);
+}
+
+/* The keep/drop decision on a verified candidate: depqbf as the second
+ * decider where the game side hit its limit. Returns 0 (*drop or *deciders
+ * set) or an error outcome with 'note' filled. */
+static int decide (const char *name, const verify_row *row, const char *work, const suite_opts *o, const char **drop,
+                   const char **deciders, double *dq_seconds, char *note, size_t note_size) {
+  if (row->agree == VERIFY_FAIL || row->cert_state == VERIFY_FAIL || row->rt_state == VERIFY_FAIL) {
+    snprintf (note, note_size, "%s: %s", name, row->note);
+    return SUITE_ERR_FAIL;
+  }
+  if (row->qbf_state != VERIFY_OK) *drop = "the QBF side hit its node limit";
+  else if (row->game_state == VERIFY_OK) return 0;
+  else if (row->ssat) *drop = "the game side hit its node limit (no second decider for SSAT)";
+  else {
+    int r = suite_run_depqbf (o->depqbf, work, o->depqbf_timeout, dq_seconds);
+    if (r == 0) {
+      snprintf (note, note_size, "%s: depqbf timed out after %g s (an error, not a drop: raise --depqbf-timeout)",
+                name, o->depqbf_timeout);
+      return SUITE_ERR_TIMEOUT;
+    }
+    if (r < 0) {
+      snprintf (note, note_size, "%s: depqbf (%s) failed to run or to answer", name, o->depqbf);
+      return SUITE_ERR_IO;
+    }
+    if ((r == 10) != !strcmp (row->qbf_value, "1")) {
+      snprintf (note, note_size, "%s: disagreement: QBF side %s, depqbf %s", name, row->qbf_value,
+                r == 10 ? "true" : "false");
+      return SUITE_ERR_FAIL;
+    }
+    *deciders = "qbf+depqbf";
+  }
+  return 0;
+}
+
+/* Writes games/NAME.xml and (up to the export limit) games/NAME.efg of the
+ * reduction of f; *efg says whether the .efg was written. False: a file error. */
+static bool write_game_files (const qbf *f, const char *gxml, const char *gefg, size_t efg_max, bool *efg,
+                              scnfg_error *err) {
+  game *g = qbf2game_reduce (f, NULL);
+  bool ok = gamexml_write_file (g, gxml, err);
+  afile a;
+  *efg = false;
+  if (ok && afile_open (&a, gefg, err)) {
+    scnfg_error e2;
+    error_init (&e2);
+    *efg = export_efg (a.f, g, efg_max, &e2);
+    if (*efg) ok = afile_commit (&a, err);
+    else {
+      afile_abort (&a);
+      unlink (gefg);
+      if (e2.code != ERROR_LIMIT) ok = false;
+    }
+  } else
+    ok = false;
+  game_free (g);
+  return ok;
+}
+
+/* The record of a kept candidate: its files and its index.csv row. */
+static void kept_record (FILE *m, const verify_row *row, const char *name, int fam, unsigned n, unsigned attempt,
+                         uint64_t s, const char *comment, const char *deciders, bool efg, bool cert) {
+  const char *answer = row->ssat ? row->qbf_value : !strcmp (row->qbf_value, "1") ? "true" : "false";
+  fprintf (m, "kept\nfiles instances/%s.qdimacs games/%s.xml", name, name);
+  if (efg) fprintf (m, " games/%s.efg", name);
+  if (cert) fprintf (m, " certificates/%s.xml", name);
+  fputc ('\n', m);
+  char gen[600];
+  snprintf (gen, sizeof gen, "%s", comment + 2);
+  gen[strcspn (gen, "\n")] = 0;
+  fprintf (m, "instances/%s.qdimacs,%s,%u,%u,%llu,", name, suite_family_name (fam), n, attempt,
+           (unsigned long long) s);
+  csv_field (m, gen);
+  char leaves[32];
+  if (row->game_state == VERIFY_OK) snprintf (leaves, sizeof leaves, "%llu", (unsigned long long) row->game_leaves);
+  else snprintf (leaves, sizeof leaves, "limit");
+  fprintf (m, ",%lu,%lu,%lu,%lu,%lu,%s,%s,%s,%s,%lu,%s,%s\n", row->fvars, row->fclauses, row->flits, row->gvars,
+           row->gentries, answer, deciders, leaves, cert ? row->cert_kind : "n/a", cert ? row->cert_gates : 0ul,
+           row->rt_state == VERIFY_OK ? "same" : row->rt_state == VERIFY_LIMIT ? "limit" : "n/a", efg ? "yes" : "no");
 }
 
 int suite_evaluate (const char *dir, int fam, unsigned n, unsigned ratio_milli, unsigned attempt, uint64_t seed,
@@ -302,36 +341,8 @@ int suite_evaluate (const char *dir, int fam, unsigned n, unsigned ratio_milli, 
     snprintf (note, note_size, "%s: %s", name, row->note);
     goto io;
   }
-  if (row->agree == VERIFY_FAIL || row->cert_state == VERIFY_FAIL || row->rt_state == VERIFY_FAIL) {
-    snprintf (note, note_size, "%s: %s", name, row->note);
-    outcome = SUITE_ERR_FAIL;
-    goto out;
-  }
-  if (row->qbf_state != VERIFY_OK) drop = "the QBF side hit its node limit";
-  else if (row->game_state != VERIFY_OK) {
-    if (row->ssat) drop = "the game side hit its node limit (no second decider for SSAT)";
-    else {
-      int r = suite_run_depqbf (o->depqbf, work, o->depqbf_timeout, &dq_seconds);
-      if (r == 0) {
-        snprintf (note, note_size, "%s: depqbf timed out after %g s (an error, not a drop: raise --depqbf-timeout)",
-                  name, o->depqbf_timeout);
-        outcome = SUITE_ERR_TIMEOUT;
-        goto out;
-      }
-      if (r < 0) {
-        snprintf (note, note_size, "%s: depqbf (%s) failed to run or to answer", name, o->depqbf);
-        outcome = SUITE_ERR_IO;
-        goto out;
-      }
-      if ((r == 10) != !strcmp (row->qbf_value, "1")) {
-        snprintf (note, note_size, "%s: disagreement: QBF side %s, depqbf %s", name, row->qbf_value,
-                  r == 10 ? "true" : "false");
-        outcome = SUITE_ERR_FAIL;
-        goto out;
-      }
-      deciders = "qbf+depqbf";
-    }
-  }
+  outcome = decide (name, row, work, o, &drop, &deciders, &dq_seconds, note, note_size);
+  if (outcome) goto out;
 
   FILE *m = open_memstream (&text, &textlen);
   INVARIANT (m != NULL, "cannot open a memory stream");
@@ -339,24 +350,8 @@ int suite_evaluate (const char *dir, int fam, unsigned n, unsigned ratio_milli, 
     fprintf (m, "dropped\n%s\n", drop);
     outcome = SUITE_DROPPED;
   } else {
-    /* the game files */
-    game *g = qbf2game_reduce (f, NULL);
-    bool ok = gamexml_write_file (g, gxml, &err);
-    bool efg = false;
-    if (ok && afile_open (&a, gefg, &err)) {
-      scnfg_error e2;
-      error_init (&e2);
-      efg = export_efg (a.f, g, o->efg_max_nodes, &e2);
-      if (efg) ok = afile_commit (&a, &err);
-      else {
-        afile_abort (&a);
-        unlink (gefg);
-        if (e2.code != ERROR_LIMIT) ok = false;
-      }
-    } else
-      ok = false;
-    game_free (g);
-    bool cert = row->cert_state == VERIFY_OK;
+    bool efg, cert = row->cert_state == VERIFY_OK;
+    bool ok = write_game_files (f, gxml, gefg, o->efg_max_nodes, &efg, &err);
     if (ok && cert) ok = rename (wcert, cpath) == 0;
     else if (ok) unlink (cpath);
     if (ok) ok = rename (work, inst) == 0;
@@ -364,26 +359,7 @@ int suite_evaluate (const char *dir, int fam, unsigned n, unsigned ratio_milli, 
       fclose (m);
       goto io;
     }
-    const char *answer = row->ssat ? row->qbf_value : !strcmp (row->qbf_value, "1") ? "true" : "false";
-    fprintf (m, "kept\nfiles instances/%s.qdimacs games/%s.xml", name, name);
-    if (efg) fprintf (m, " games/%s.efg", name);
-    if (cert) fprintf (m, " certificates/%s.xml", name);
-    fputc ('\n', m);
-    /* index row */
-    char gen[600];
-    snprintf (gen, sizeof gen, "%s", comment + 2);
-    gen[strcspn (gen, "\n")] = 0;
-    fprintf (m, "instances/%s.qdimacs,%s,%u,%u,%llu,", name, suite_family_name (fam), n, attempt,
-             (unsigned long long) s);
-    csv_field (m, gen);
-    char leaves[32];
-    if (row->game_state == VERIFY_OK) snprintf (leaves, sizeof leaves, "%llu", (unsigned long long) row->game_leaves);
-    else snprintf (leaves, sizeof leaves, "limit");
-    fprintf (m, ",%lu,%lu,%lu,%lu,%lu,%s,%s,%s,%s,%lu,%s,%s\n", row->fvars, row->fclauses, row->flits, row->gvars,
-             row->gentries, answer, deciders, leaves,
-             cert ? row->cert_kind : "n/a", cert ? row->cert_gates : 0ul,
-             row->rt_state == VERIFY_OK ? "same" : row->rt_state == VERIFY_LIMIT ? "limit" : "n/a",
-             efg ? "yes" : "no");
+    kept_record (m, row, name, fam, n, attempt, s, comment, deciders, efg, cert);
     outcome = SUITE_KEPT;
   }
   fclose (m);
@@ -411,8 +387,7 @@ out:
   return outcome;
 }
 
-/* Reads the whole small file at path into a new string (NULL if absent). */
-static char *slurp (const char *path) {
+char *suite_read_text (const char *path) {
   FILE *f = fopen (path, "r");
   if (!f) return NULL;
   char *buf = NULL;
@@ -444,7 +419,7 @@ static bool line_of (const char *text, int i, char *buf, size_t size) {
 int suite_journal_read (const char *dir, const char *name, char *index_row, size_t isz, char *timing_row,
                         size_t tsz) {
   char *rec = path_of (dir, ".journal", name, "");
-  char *text = slurp (rec);
+  char *text = suite_read_text (rec);
   free (rec);
   if (!text) return 0;
   char first[32];
@@ -470,7 +445,7 @@ int suite_journal_read (const char *dir, const char *name, char *index_row, size
   free (text);
   if (r && timing_row) {
     char *tp = path_of (dir, ".journal", name, ".time");
-    char *t = slurp (tp);
+    char *t = suite_read_text (tp);
     free (tp);
     if (!t || !line_of (t, 0, timing_row, tsz)) timing_row[0] = 0;
     free (t);
@@ -492,7 +467,7 @@ static void remove_named (const char *dir, const char *sub, const char *name, co
 
 void suite_discard (const char *dir, const char *name) {
   char *rec = path_of (dir, ".journal", name, "");
-  char *text = slurp (rec);
+  char *text = suite_read_text (rec);
   if (text && !strncmp (text, "kept\n", 5)) {
     size_t n = strlen (text) + 4;
     char *t2 = mem_alloc (n);
@@ -582,51 +557,36 @@ static void child_side (char side, const qbf *f, const suite_opts *o, suite_meas
   m->seconds = limits_now () - t0;
 }
 
+typedef struct side_job {
+  char side;
+  const qbf *f;
+  const suite_opts *o;
+} side_job;
+
+static int run_side (void *ctx, size_t job, void *result) {
+  side_job *j = ctx;
+  (void) job;
+  child_side (j->side, j->f, j->o, result);
+  return 0;
+}
+
 bool suite_measure_side (char side, const qbf *f, const char *file, const suite_opts *o, suite_measure *m) {
   memset (m, 0, sizeof *m);
-  struct rusage ru;
-  int status = 0;
+  pool_outcome po;
   if (side == 'd') {
-    double t0 = limits_now ();
-    pid_t pid = spawn_depqbf (o->depqbf, file);
-    if (pid < 0) return false;
-    int done = wait_child (pid, t0, o->depqbf_timeout, &status, &ru);
-    m->seconds = limits_now () - t0;
-    m->peak_kb = ru.ru_maxrss;
-    if (!done) return m->answer = 0, true;
-    if (status < 0 || !WIFEXITED (status)) return false;
-    m->answer = WEXITSTATUS (status) == 10 ? 10 : WEXITSTATUS (status) == 20 ? 20 : -1;
-    return m->answer > 0;
+    int r = depqbf (o->depqbf, file, o->depqbf_timeout, &po);
+    m->seconds = po.seconds, m->peak_kb = po.peak_kb;
+    if (po.timed_out) return m->answer = 0, true;
+    if (po.status < 0 || !po.exited) return false;
+    m->answer = r;
+    return r > 0;
   }
-  int fds[2];
-  if (pipe (fds) != 0) return false;
-  fflush (NULL);
-  pid_t pid = fork ();
-  if (pid < 0) return close (fds[0]), close (fds[1]), false;
-  if (pid == 0) {
-    close (fds[0]);
-    suite_measure r;
-    memset (&r, 0, sizeof r);
-    child_side (side, f, o, &r);
-    ssize_t k = write (fds[1], &r, sizeof r);
-    _exit (k == (ssize_t) sizeof r ? 0 : 1);
-  }
-  close (fds[1]);
+  side_job j = {side, f, o};
   suite_measure r;
-  size_t got = 0;
-  ssize_t k;
-  while (got < sizeof r && (k = read (fds[0], (char *) &r + got, sizeof r - got)) != 0) {
-    if (k < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    got += (size_t) k;
-  }
-  close (fds[0]);
-  while (wait4 (pid, &status, 0, &ru) < 0 && errno == EINTR) {}
-  if (got != sizeof r || !WIFEXITED (status) || WEXITSTATUS (status)) return false;
+  if (!pool_run1 (run_side, &j, sizeof r, 0, &r, &po)) return false;
+  if (!po.complete || !po.exited || po.code) return false;
   *m = r;
-  m->peak_kb = ru.ru_maxrss;
+  m->peak_kb = po.peak_kb;
   return true;
 }
 

@@ -127,6 +127,9 @@ bool suite_prepare_dir (const char *dir, char *note, size_t note_size);
 /* Writes 'text' atomically to path; false on failure. */
 bool suite_write_text (const char *path, const char *text);
 
+/* The whole (small) file at path as a new string (free); NULL if it cannot be read. */
+char *suite_read_text (const char *path);
+
 /* One measured run of one side of one formula, in a child process (so that
  * its peak memory is its own): side 'q' QBF side (CEGAR; SSAT for r
  * blocks), 'g' game side (SPE of the reduction), 'd' depqbf (on 'file').

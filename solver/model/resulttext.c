@@ -108,7 +108,8 @@ static void print_behav (FILE *f, const game *g, const behav_profile *b, size_t 
   if (lines > max_lines) fprintf (f, "  ... %zu more information sets (use --xml)\n", lines - max_lines);
 }
 
-void resulttext_pwl (FILE *f, const behav_pwl *p) {
+/* "(u,v] (u,v)-(u,v] ..." breakpoints of a frontier. */
+static void print_pwl (FILE *f, const behav_pwl *p) {
   for (size_t i = 0; i < p->n; i++) {
     if (i) {
       fputs (" (", f);
@@ -139,7 +140,7 @@ static void print_mixed_cert (FILE *f, const game *g, const mixed_solution *ms) 
     }
   } else if (c->kind == BEHAV_CERT_TREE && c->nnodes) {
     fprintf (f, "certificate frontiers at %zu choice nodes (root: ", c->nnodes);
-    resulttext_pwl (f, &c->front[0]);
+    print_pwl (f, &c->front[0]);
     fputs (")\n", f);
   } else if (ms->method == MIXED_TREE) {
     fputs ("certificate not kept (more choice nodes than --max-cert)\n", f);

@@ -17,8 +17,6 @@ struct game;
 void resulttext_solution (FILE *f, const struct game *g, const game_solution *s, size_t max_lines);
 /* Rewards, commitment and response (up to max_lines information sets), certificate summary. */
 void resulttext_mixed (FILE *f, const struct game *g, const mixed_solution *ms, size_t max_lines);
-/* "(u,v] (u,v)-(u,v] ..." breakpoints of a frontier. */
-void resulttext_pwl (FILE *f, const behav_pwl *p);
 /* The signaling report of r (solved from sg); refine: RESULT_INTUITIVE | RESULT_D1 (result.h). */
 void resulttext_signal (FILE *f, const signal_game *sg, const signal_result *r, unsigned refine);
 

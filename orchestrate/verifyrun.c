@@ -1,0 +1,92 @@
+/* verifyrun: verify over many instances (see verifyrun.h). */
+#include "orchestrate/verifyrun.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/mem.h"
+#include "orchestrate/pool.h"
+#include "orchestrate/progress.h"
+
+static int cmp_str (const void *a, const void *b) { return strcmp (*(char *const *) a, *(char *const *) b); }
+
+char **verifyrun_collect (const char *path, size_t *n) {
+  struct stat st;
+  *n = 0;
+  if (stat (path, &st) != 0 || !S_ISDIR (st.st_mode)) {
+    char **v = mem_alloc (sizeof *v);
+    v[0] = mem_strdup (path);
+    *n = 1;
+    return v;
+  }
+  DIR *d = opendir (path);
+  if (!d) return NULL;
+  char **v = NULL;
+  size_t cap = 0;
+  struct dirent *e;
+  while ((e = readdir (d))) {
+    size_t k = strlen (e->d_name);
+    if (k < 9 || strcmp (e->d_name + k - 8, ".qdimacs")) continue;
+    mem_reserve ((void **) &v, &cap, *n + 1, sizeof *v);
+    v[*n] = mem_alloc (strlen (path) + k + 2);
+    sprintf (v[(*n)++], "%s/%s", path, e->d_name);
+  }
+  closedir (d);
+  if (*n) qsort (v, *n, sizeof *v, cmp_str);
+  return v;
+}
+
+typedef struct batch {
+  char **files;
+  size_t n, next, done;
+  const verify_opts *o;
+  verify_row *rows;
+  progress pr;
+} batch;
+
+static bool batch_next (void *ctx, size_t *job) {
+  batch *b = ctx;
+  if (b->next == b->n) return false;
+  *job = b->next++;
+  return true;
+}
+
+static int batch_run (void *ctx, size_t job, void *result) {
+  batch *b = ctx;
+  verify_instance (b->files[job], b->o, result);
+  return 0;
+}
+
+static void batch_done (void *ctx, size_t job, const pool_outcome *o, const void *result) {
+  batch *b = ctx;
+  verify_row *r = &b->rows[job];
+  if (o->complete) memcpy (r, result, sizeof *r);
+  else { /* the child died: report it, never guess */
+    memset (r, 0, sizeof *r);
+    snprintf (r->file, sizeof r->file, "%s", b->files[job]);
+    r->error = 1;
+    snprintf (r->note, sizeof r->note, "%s: the verifying process died (status %d)", b->files[job], o->status);
+  }
+  progress_line (&b->pr, "%zu/%zu instances done", ++b->done, b->n);
+}
+
+void verifyrun_all (char **files, size_t n, const verify_opts *o, verify_row *rows, int jobs, FILE *line) {
+  batch b = {.files = files, .n = n, .o = o, .rows = rows};
+  progress_init (&b.pr, line, line != NULL, "verify");
+  if (jobs > 1 && n > 1) {
+    pool_spec s = {.workers = jobs, .result_size = sizeof *rows, .next = batch_next, .run = batch_run,
+                   .done = batch_done, .ctx = &b};
+    if (!pool_run (&s))
+      for (size_t i = b.next; i < n; i++) { /* never started */
+        pool_outcome none = {.status = -1, .code = -1};
+        batch_done (&b, i, &none, NULL);
+      }
+  } else
+    for (size_t i = 0; i < n; i++) {
+      verify_instance (files[i], o, &rows[i]);
+      progress_line (&b.pr, "%zu/%zu instances done", i + 1, n);
+    }
+  progress_end (&b.pr);
+}
