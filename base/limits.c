@@ -23,3 +23,9 @@ double limits_elapsed (const scnfg_limits *l) { return limits_now () - l->start;
 bool limits_expired (const scnfg_limits *l) {
   return l->timeout > 0 && limits_elapsed (l) >= l->timeout;
 }
+
+int limits_poll (const scnfg_limits *l, uint64_t nodes) {
+  if (l->max_nodes && nodes > l->max_nodes) return LIMITS_NODE_LIMIT;
+  if ((nodes & 4095) == 0 && limits_expired (l)) return LIMITS_TIMEOUT;
+  return 0;
+}

@@ -22,6 +22,12 @@ void limits_start (scnfg_limits *l);
 double limits_elapsed (const scnfg_limits *l);
 /* True once the deadline has passed. */
 bool limits_expired (const scnfg_limits *l);
+/* The search-node poll of the depth-first finders, after counting node
+ * number 'nodes': LIMITS_NODE_LIMIT once nodes exceeds max_nodes,
+ * LIMITS_TIMEOUT when the deadline has passed (the clock is read every
+ * 4096 nodes), else 0. */
+enum { LIMITS_TIMEOUT = 1, LIMITS_NODE_LIMIT = 2 };
+int limits_poll (const scnfg_limits *l, uint64_t nodes);
 /* Monotonic clock in seconds. */
 double limits_now (void);
 

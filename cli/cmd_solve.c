@@ -7,6 +7,7 @@
 
 #include "base/error.h"
 #include "base/limits.h"
+#include "base/mem.h"
 #include "base/rat.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
@@ -159,11 +160,7 @@ int cmd_solve (int argc, char **argv) {
   } else {
     cegar_stats st;
     cegar_stats_init (&st);
-    int *m = model ? calloc ((size_t) f->nvars + 1, sizeof *m) : NULL;
-    if (model && !m) {
-      fputs ("scnfg solve: out of memory\n", stderr);
-      abort ();
-    }
+    int *m = model ? mem_calloc ((size_t) f->nvars + 1, sizeof *m) : NULL;
     int res = cegar_solve (f, &lim, &copts, m, &st);
     bool have_model = false;
     if (res && m)

@@ -339,9 +339,7 @@ typedef struct walker {
 
 static bool tick (walker *w) {
   if (w->stop) return false;
-  w->nodes++;
-  if (w->opt->limits.max_nodes && w->nodes > w->opt->limits.max_nodes) w->stop = 2;
-  else if ((w->nodes & 4095) == 0 && limits_expired (&w->opt->limits)) w->stop = 1;
+  w->stop = limits_poll (&w->opt->limits, ++w->nodes);
   return !w->stop;
 }
 

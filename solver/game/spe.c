@@ -202,15 +202,7 @@ bool spe_win_lose (const game *g) {
 static void solve (spe *s, unsigned k, mpq_t *out) {
   const game *g = s->g;
   if (s->stop) return;
-  s->nodes++;
-  if (s->opt->limits.max_nodes && s->nodes > s->opt->limits.max_nodes) {
-    s->stop = 2;
-    return;
-  }
-  if ((s->nodes & 4095) == 0 && limits_expired (&s->opt->limits)) {
-    s->stop = 1;
-    return;
-  }
+  if ((s->stop = limits_poll (&s->opt->limits, ++s->nodes))) return;
   k = game_advance_forced (g, k, s->vals, NULL);
   if (k == g->nfixed) {
     s->leaves++;

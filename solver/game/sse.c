@@ -620,15 +620,7 @@ static void pairs_dfs (pwalk *w, unsigned k, pset *out) {
   solver *s = w->s;
   const game *g = s->g;
   if (s->stop) return;
-  s->nodes++;
-  if (s->opt->limits.max_nodes && s->nodes > s->opt->limits.max_nodes) {
-    s->stop = 2;
-    return;
-  }
-  if ((s->nodes & 4095) == 0 && limits_expired (&s->opt->limits)) {
-    s->stop = 1;
-    return;
-  }
+  if ((s->stop = limits_poll (&s->opt->limits, ++s->nodes))) return;
   k = game_advance_forced (g, k, s->vals, NULL);
   if (k == g->nfixed) {
     leaf_rewards (s, s->t1, s->t2);
