@@ -1,6 +1,6 @@
 /* The human tables of results: the text twins of the documents of
  * solver/model/result (pure solutions, mixed commitments, signaling
- * analyses). docs/signaling.md and the README describe them. */
+ * analyses). docs/concepts.md, mixed.md and signaling.md describe them. */
 #ifndef SCNFG_SOLVER_MODEL_RESULTTEXT_H
 #define SCNFG_SOLVER_MODEL_RESULTTEXT_H
 
