@@ -179,6 +179,8 @@ static const struct {
     {"receiver-sees-type", 11, "the receiver observes more than the message"},
     {"receiver-blind", 7, "the receiver does not observe the message"},
     {"infoset-mismatch", 7, "information set 1 does not match"},
+    /* the lexer fails right after a chance action's label (once a crash) */
+    {"chance-label-at-eof", 2, "end of file inside a quoted label"},
 };
 
 START_TEST (bad_inputs) {

@@ -282,10 +282,12 @@ static bool parse_node (parser *p, size_t *out, unsigned depth) {
         }
         is.acts.s = mem_realloc (is.acts.s, (is.acts.n + 1) * sizeof *is.acts.s);
         is.acts.s[is.acts.n++] = mem_strdup (lx->text);
-        ok = next (lx);
-        if (ok && nd.type == 'c') {
+        if (nd.type == 'c') { /* every listed action has an initialised probability, even on failure */
           if (is.acts.n > capp) capp = 2 * is.acts.n, is.probs = mem_realloc (is.probs, capp * sizeof *is.probs);
           mpq_init (is.probs[is.acts.n - 1]);
+        }
+        ok = next (lx);
+        if (ok && nd.type == 'c') {
           if (lx->tok != TK_NUMBER) ok = lfail (lx, lx->tline, "expected the probability of chance action '%s'", is.acts.s[is.acts.n - 1]);
           else ok = number (lx, is.probs[is.acts.n - 1]) && next (lx);
         }
