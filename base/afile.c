@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/error.h"
@@ -21,6 +22,11 @@ bool afile_open (afile *a, const char *path, scnfg_error *err) {
   a->tmp = mem_alloc (n);
   snprintf (a->tmp, n, "%s.tmpXXXXXX", path);
   int fd = mkstemp (a->tmp);
+  if (fd >= 0) { /* mkstemp creates 0600: give the file the mode open(2) would (0666 less the umask) */
+    mode_t mask = umask (0);
+    umask (mask);
+    if (fchmod (fd, 0666 & ~mask) != 0) close (fd), unlink (a->tmp), fd = -1;
+  }
   if (fd < 0 || !(a->f = fdopen (fd, "w"))) {
     error_set (err, ERROR_IO, path, 0, 0, "cannot create output file: %s", strerror (errno));
     if (fd >= 0) close (fd), unlink (a->tmp);

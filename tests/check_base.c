@@ -1,5 +1,6 @@
 /* Tests of base/: rationals, PRNG, error records, atomic files. */
 #include <check.h>
+#include <sys/stat.h>
 #include <gmp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,32 @@ START_TEST (afile_commit_and_abort) {
 }
 END_TEST
 
+/* An output file gets the mode open(2) would give it: 0666 less the umask. */
+START_TEST (afile_honours_umask) {
+  char *dir = tu_tmpdir ();
+  char path[4200];
+  snprintf (path, sizeof path, "%s/mode.txt", dir);
+  mode_t old = umask (022);
+  afile a;
+  scnfg_error e;
+  error_init (&e);
+  ck_assert (afile_open (&a, path, &e));
+  fputs ("x\n", a.f);
+  ck_assert (afile_commit (&a, &e));
+  struct stat st;
+  ck_assert_int_eq (stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0644);
+  umask (027);
+  ck_assert (afile_open (&a, path, &e));
+  ck_assert (afile_commit (&a, &e));
+  ck_assert_int_eq (stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0640);
+  umask (old);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 Suite *base_suite (void) {
   Suite *s = suite_create ("base");
   TCase *tc = tcase_create ("core");
@@ -122,6 +149,7 @@ Suite *base_suite (void) {
   tcase_add_test (tc, prng_fixed_stream);
   tcase_add_test (tc, error_keeps_first);
   tcase_add_test (tc, afile_commit_and_abort);
+  tcase_add_test (tc, afile_honours_umask);
   suite_add_tcase (s, tc);
   return s;
 }
