@@ -25,10 +25,13 @@
 #include "base/require.h"
 
 typedef struct xerr {
-  bool set, dtd;
+  bool set, dtd, deep;
   unsigned line;
   char msg[160];
   char elem[48];
+  int depth, max_depth; /* of the open elements while parsing (our cap, below libxml2's 256) */
+  startElementNsSAX2Func start;
+  endElementNsSAX2Func end;
 } xerr;
 
 static void quiet (void *ctx, const char *msg, ...) {
@@ -41,13 +44,15 @@ static void copy_msg (xerr *x, const char *m) {
   while (n && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' ')) x->msg[--n] = 0;
 }
 
+#define EMPTY_MSG "the document is empty (no root element)"
+
 static void parser_error (void *ctx, xmlErrorPtr e) {
   xmlParserCtxtPtr c = ctx;
   xerr *x = c->_private;
   if (!x || x->set || e->level < XML_ERR_ERROR) return;
   x->set = true;
   x->line = e->line > 0 ? (unsigned) e->line : 0;
-  copy_msg (x, e->message);
+  copy_msg (x, e->code == XML_ERR_DOCUMENT_EMPTY ? EMPTY_MSG : e->message);
 }
 
 static void schema_error (void *data, xmlErrorPtr e) {
@@ -78,20 +83,32 @@ static unsigned line_of (xmlNodePtr n) {
   return l > 0 ? (unsigned) l : 0;
 }
 
-/* Depth of the element tree (bounded walk). */
-static xmlNodePtr too_deep (xmlNodePtr n, int depth, int max_depth) {
-  if (depth > max_depth) return n;
-  for (xmlNodePtr c = n->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE) {
-      xmlNodePtr d = too_deep (c, depth + 1, max_depth);
-      if (d) return d;
-    }
-  return NULL;
+/* The nesting cap is enforced while parsing: libxml2 stops by itself at 256
+ * (without XML_PARSE_HUGE) with its own message, so a document nested deeper
+ * than max_depth is stopped here at its first element too deep. */
+static void on_start (void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+                      const xmlChar **ns, int nattr, int ndef, const xmlChar **attrs) {
+  xmlParserCtxtPtr c = ctx;
+  xerr *x = c->_private;
+  x->start (ctx, local, prefix, uri, nns, ns, nattr, ndef, attrs);
+  if (++x->depth <= x->max_depth || x->set) return;
+  x->set = x->deep = true;
+  x->line = c->node ? line_of (c->node) : c->input ? (unsigned) c->input->line : 0;
+  snprintf (x->msg, sizeof x->msg, "element <%s>: elements nested deeper than %d", (const char *) local,
+            x->max_depth);
+  xmlStopParser (c);
+}
+
+static void on_end (void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
+  xmlParserCtxtPtr c = ctx;
+  xerr *x = c->_private;
+  x->depth--;
+  x->end (ctx, local, prefix, uri);
 }
 
 /* Parses buf into a validated document, or NULL with err set. */
 static xmlDocPtr parse_valid (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
-                              int max_depth, scnfg_error *err) {
+                              int max_depth, const char *const *required, scnfg_error *err) {
   if (len > max_bytes)
     return error_set (err, ERROR_INPUT, name, 0, 0, "input of %zu bytes exceeds the limit of %zu bytes", len,
                       max_bytes),
@@ -99,10 +116,15 @@ static xmlDocPtr parse_valid (const char *buf, size_t len, const char *name, con
   xerr x;
   memset (&x, 0, sizeof x);
   xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt (buf, (int) len);
-  if (!ctxt) return error_set (err, ERROR_INPUT, name, 0, 0, "not well-formed XML: empty document"), NULL;
+  if (!ctxt) /* libxml2 makes no context for an empty buffer */
+    return error_set (err, ERROR_INPUT, name, 1, 0, "not well-formed XML: " EMPTY_MSG), NULL;
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
   ctxt->_private = &x;
   ctxt->sax->serror = parser_error;
+  x.max_depth = max_depth;
+  x.start = ctxt->sax->startElementNs, x.end = ctxt->sax->endElementNs;
+  ctxt->sax->startElementNs = on_start;
+  ctxt->sax->endElementNs = on_end;
   ctxt->sax->internalSubset = on_doctype;
   ctxt->sax->externalSubset = NULL;
   ctxt->sax->resolveEntity = NULL;
@@ -120,18 +142,21 @@ static xmlDocPtr parse_valid (const char *buf, size_t len, const char *name, con
   }
   if (!ok || x.dtd) {
     if (doc) xmlFreeDoc (doc);
-    if (x.dtd) return error_set (err, ERROR_INPUT, name, x.line, 0, "%s", x.msg), NULL;
+    if (x.dtd || x.deep) return error_set (err, ERROR_INPUT, name, x.line, 0, "%s", x.msg), NULL;
     return error_set (err, ERROR_INPUT, name, x.line, 0, "not well-formed XML: %s", x.set ? x.msg : "parse failed"),
            NULL;
   }
+  /* required root attributes before the schema: libxml2's RelaxNG names no
+   * attribute ("failed to validate attributes") and often no element or line */
   xmlNodePtr root = xmlDocGetRootElement (doc);
-  xmlNodePtr deep = root ? too_deep (root, 1, max_depth) : NULL;
-  if (deep) {
-    error_set (err, ERROR_INPUT, name, line_of (deep), 0, "element <%s>: elements nested deeper than %d",
-               (const char *) deep->name, max_depth);
-    xmlFreeDoc (doc);
-    return NULL;
-  }
+  bool is_root = root && required && required[0] && !strcmp ((const char *) root->name, required[0]);
+  for (const char *const *a = is_root ? required + 1 : NULL; a && *a; a++)
+    if (!xmlHasProp (root, (const xmlChar *) *a)) {
+      error_set (err, ERROR_INPUT, name, line_of (root), 0, "element <%s>: attribute '%s' is missing",
+                 (const char *) root->name, *a);
+      xmlFreeDoc (doc);
+      return NULL;
+    }
   /* RelaxNG (the schema is ours: a failure to compile it is a bug) */
   xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt (schema, (int) strlen (schema));
   if (pc) xmlRelaxNGSetParserStructuredErrors (pc, schema_error, &x);
@@ -157,12 +182,17 @@ static xmlDocPtr parse_valid (const char *buf, size_t len, const char *name, con
 
 xmldoc *xmldoc_parse_valid (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
                             int max_depth, scnfg_error *err) {
-  return (xmldoc *) parse_valid (buf, len, name, schema, max_bytes, max_depth, err);
+  return (xmldoc *) parse_valid (buf, len, name, schema, max_bytes, max_depth, NULL, err);
+}
+
+xmldoc *xmldoc_parse_valid_req (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
+                                int max_depth, const char *const *required, scnfg_error *err) {
+  return (xmldoc *) parse_valid (buf, len, name, schema, max_bytes, max_depth, required, err);
 }
 
 bool xmldoc_validate (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
                       int max_depth, scnfg_error *err) {
-  xmlDocPtr doc = parse_valid (buf, len, name, schema, max_bytes, max_depth, err);
+  xmlDocPtr doc = parse_valid (buf, len, name, schema, max_bytes, max_depth, NULL, err);
   if (doc) xmlFreeDoc (doc);
   return doc != NULL;
 }

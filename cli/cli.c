@@ -27,7 +27,11 @@ int cli_usage_error (const char *cmd, const char *fmt, ...) {
 }
 
 bool cli_parse_u64 (const char *s, uint64_t *out) {
-  if (!s || !*s || *s == '-' || *s == '+' || *s == ' ') return false;
+  if (!s) return false;
+  /* a plain decimal: digits, at most one point (strtod alone takes 0x10, 1e3, inf) */
+  size_t digits = strspn (s, "0123456789"), frac = 0;
+  if (s[digits] == '.') frac = 1 + strspn (s + digits + 1, "0123456789");
+  if (!digits || s[digits + frac]) return false;
   errno = 0;
   char *end;
   unsigned long long v = strtoull (s, &end, 10);
@@ -47,7 +51,11 @@ bool cli_parse_long (const char *s, long *out) {
 }
 
 bool cli_parse_seconds (const char *s, double *out) {
-  if (!s || !*s || *s == '-' || *s == '+' || *s == ' ') return false;
+  if (!s) return false;
+  /* a plain decimal: digits, at most one point (strtod alone takes 0x10, 1e3, inf) */
+  size_t digits = strspn (s, "0123456789"), frac = 0;
+  if (s[digits] == '.') frac = 1 + strspn (s + digits + 1, "0123456789");
+  if (!digits || s[digits + frac]) return false;
   errno = 0;
   char *end;
   double v = strtod (s, &end);

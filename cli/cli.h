@@ -21,6 +21,6 @@ int cli_usage_error (const char *cmd, const char *fmt, ...) __attribute__ ((form
 /* Strict number parsing: whole string, no overflow. Return false on failure. */
 bool cli_parse_u64 (const char *s, uint64_t *out);
 bool cli_parse_long (const char *s, long *out);
-bool cli_parse_seconds (const char *s, double *out); /* decimal >= 0 */
+bool cli_parse_seconds (const char *s, double *out); /* plain decimal >= 0: DIGITS[.DIGITS], <= 1e9 */
 
 #endif

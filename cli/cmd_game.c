@@ -65,10 +65,10 @@ static const opt options[] = {
   {.name = "--robust", .kind = OPT_FLAG, .off = A (robust),
    .help = "satisficing: the leader assumes the worst eps-best follower choice"},
   {.name = "--max-policies", .kind = OPT_CUSTOM, .off = A (o.commit.max_policies), .arg = "N", .parse = parse_size,
-   .needs = "bad or missing value of an option", .msg = "bad or missing value of an option",
+   .bad = " (a non-negative integer)",
    .help = "leader policies enumerated at most (default 1048576; exit 3 beyond)"},
   {.name = "--max-tree", .kind = OPT_CUSTOM, .off = A (o.commit.max_tree), .arg = "N", .parse = parse_size,
-   .needs = "bad or missing value of an option", .msg = "bad or missing value of an option",
+   .bad = " (a non-negative integer)",
    .help = "nodes of the expanded game tree at most (default 1048576; exit 3 beyond)"},
   {.name = NULL},
 };

@@ -92,9 +92,8 @@ int cmd_verify (int argc, char **argv) {
     return CLI_EXIT_USAGE;
   }
   if (!n) {
-    fprintf (stderr, "%s: no *.qdimacs files\n", input);
     free (files);
-    return CLI_EXIT_USAGE;
+    return cli_usage_error ("verify", "no .qdimacs files in %s", input);
   }
   verify_row *rows = mem_calloc (n, sizeof *rows);
   bool progress = !x.quiet && n > 1 && isatty (2);

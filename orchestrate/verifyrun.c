@@ -34,6 +34,7 @@ char **verifyrun_collect (const char *path, size_t *n) {
     sprintf (v[(*n)++], "%s/%s", path, e->d_name);
   }
   closedir (d);
+  if (!v) v = mem_alloc (sizeof *v); /* none: an empty array, not NULL (NULL means unreadable) */
   if (*n) qsort (v, *n, sizeof *v, cmp_str);
   return v;
 }

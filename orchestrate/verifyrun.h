@@ -12,7 +12,7 @@
 #include "orchestrate/verify.h"
 
 /* The instance files: 'path' itself if it is no directory, else its
- * *.qdimacs sorted by name (*n may be 0). A new array of new strings (free
+ * *.qdimacs sorted by name (*n may be 0: then an empty array). A new array of new strings (free
  * each, then the array); NULL if the directory cannot be read (errno set). */
 char **verifyrun_collect (const char *path, size_t *n);
 

@@ -9,6 +9,7 @@
 
 #include "base/limits.h"
 #include "cli/opt.h"
+#include "tests/testutil.h"
 
 typedef struct args {
   bool flag;
@@ -92,12 +93,62 @@ START_TEST (help_list) {
 }
 END_TEST
 
+/* --timeout takes a plain decimal only (strtod alone took hex and exponents). */
+START_TEST (seconds_plain_decimal) {
+  args x;
+  opt_result r;
+  int rc;
+  const char *bad[] = {"--timeout 0x10", "--timeout 1e3", "--timeout inf", "--timeout .5", "--timeout 1.2.3"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    ck_assert_msg (!parse (&cmd, &x, &r, &rc, bad[i]), "%s accepted", bad[i]);
+    ck_assert_int_eq (rc, 2);
+  }
+  ck_assert (parse (&cmd, &x, &r, &rc, "--timeout 0") && x.lim.timeout == 0);
+  ck_assert (parse (&cmd, &x, &r, &rc, "--timeout 16.25") && x.lim.timeout == 16.25);
+}
+END_TEST
+
+/* The usage errors as the binary prints them: one line, exit 2. */
+static void expect_usage (const char *want, const char *fmt, const char *arg) {
+  char *err = NULL;
+  int rc = tu_run (NULL, &err, fmt, arg);
+  ck_assert_msg (rc == 2, "%s: exit %d", fmt, rc);
+  ck_assert_str_eq (err, want);
+  free (err);
+}
+
+START_TEST (cli_messages) {
+  char *g = tu_path ("instances/games/chance.xml");
+  expect_usage ("scnfg suite: unknown option '--bogus' (see --help)\n", "suite %s --bogus", "--quiet");
+  expect_usage ("scnfg sweep: unknown option '--bogus' (see --help)\n", "sweep %s --bogus", "--quiet");
+  expect_usage ("scnfg game: bad --max-policies 'abc' (a non-negative integer)\n",
+                "game '%s' --concept sse --max-policies abc", g);
+  expect_usage ("scnfg game: bad --max-tree '-1' (a non-negative integer)\n", "game '%s' --concept sse --max-tree -1",
+                g);
+  expect_usage ("scnfg game: bad --timeout '0x10' (seconds >= 0)\n", "game '%s' --concept spe --timeout 0x10", g);
+  expect_usage ("scnfg game: bad --timeout '1e3' (seconds >= 0)\n", "game '%s' --concept spe --timeout 1e3", g);
+  expect_usage ("scnfg solve: bad --timeout '1e3' (seconds >= 0)\n", "solve --timeout 1e3 %s", g);
+  free (g);
+  char *d = tu_tmpdir ();
+  char want[4200];
+  snprintf (want, sizeof want, "scnfg verify: no .qdimacs files in %s\n", d);
+  expect_usage (want, "verify '%s'", d);
+  tu_rmdir (d);
+  free (d);
+}
+END_TEST
+
 Suite *opt_suite (void) {
   Suite *s = suite_create ("opt");
   TCase *tc = tcase_create ("core");
   tcase_add_test (tc, values);
   tcase_add_test (tc, errors);
   tcase_add_test (tc, help_list);
+  tcase_add_test (tc, seconds_plain_decimal);
   suite_add_tcase (s, tc);
+  TCase *tcli = tcase_create ("cli");
+  tcase_add_test (tcli, cli_messages);
+  tcase_set_timeout (tcli, 30);
+  suite_add_tcase (s, tcli);
   return s;
 }

@@ -44,11 +44,26 @@ START_TEST (collect_sorted) {
 }
 END_TEST
 
+/* A readable directory without *.qdimacs files: an empty list, not NULL
+ * (NULL is "cannot read", which printed strerror of errno 0: "Success"). */
+START_TEST (collect_none) {
+  char *d = tu_tmpdir ();
+  free (tu_write (d, "a.txt", "x\n"));
+  size_t n = 7;
+  char **v = verifyrun_collect (d, &n);
+  ck_assert_ptr_nonnull (v);
+  ck_assert_uint_eq (n, 0);
+  free (v);
+  tu_rmdir (d), free (d);
+}
+END_TEST
+
 Suite *verifyrun_suite (void) {
   Suite *s = suite_create ("verifyrun");
   TCase *tc = tcase_create ("core");
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, collect_sorted);
+  tcase_add_test (tc, collect_none);
   suite_add_tcase (s, tc);
   return s;
 }
