@@ -82,7 +82,8 @@ static const opt_cmd cmd = {
       "\nWrites DIR/instances/*.qdimacs, DIR/games/*.xml, *.efg, DIR/certificates/*.xml,\n"
       "DIR/index.csv, DIR/timing.csv, DIR/params (see docs/suites.md).\n"
       "exit: 0 done, 1 a disagreement or failed certificate (reported), 2 bad usage or I/O,\n"
-      "3 depqbf timed out (rerun with a larger --depqbf-timeout: the run resumes).\n",
+      "3 depqbf timed out (rerun with a larger --depqbf-timeout: the run resumes),\n"
+      "130/143 interrupted by SIGINT/SIGTERM (workers stopped; a rerun resumes).\n",
 };
 
 /* The families and their sizes: --family, --sizes, --params. */

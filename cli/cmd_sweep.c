@@ -61,7 +61,8 @@ static const opt_cmd cmd = {
       "side (SPE of the reduction), d depqbf. One CSV row per value: share true, median\n"
       "seconds and peak resident memory (KB, maximum over the K runs) of each side.\n\n",
   .footer = "\nTimed-out or limited runs count as unknown (their time is included in the median).\n"
-            "SSAT: 'true' means value >= 1/2. exit: 0 written, 2 bad usage or I/O.\n",
+            "SSAT: 'true' means value >= 1/2. exit: 0 written, 2 bad usage or I/O,\n"
+            "130/143 interrupted by SIGINT/SIGTERM (workers stopped, no CSV).\n",
 };
 
 int cmd_sweep (int argc, char **argv) {

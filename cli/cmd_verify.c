@@ -12,6 +12,7 @@
 #include "base/mem.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
+#include "orchestrate/pool.h"
 #include "orchestrate/verify.h"
 #include "orchestrate/verifyrun.h"
 
@@ -65,7 +66,8 @@ static const opt_cmd cmd = {
            "to QBF and decides it again (round trip), and compares. Columns that do not apply\n"
            "(certificate and round trip for SSAT) or hit their own limit read n/a.\n\n",
   .footer = "\nexit: 0 all agree, 1 a disagreement or a failed certificate/round trip (reported),\n"
-            "2 bad input, 3 the QBF side or SPE hit a limit.\n",
+            "2 bad input, 3 the QBF side or SPE hit a limit, 130/143 interrupted by SIGINT/SIGTERM\n"
+            "(the workers are stopped, no report is written).\n",
 };
 
 static int write_report (const char *report, const verify_row *rows, size_t n, const verify_opts *o) {
@@ -98,6 +100,10 @@ int cmd_verify (int argc, char **argv) {
   verify_row *rows = mem_calloc (n, sizeof *rows);
   bool progress = !x.quiet && n > 1 && isatty (2);
   verifyrun_all (files, n, &x.o, rows, (int) x.jobs, progress ? stderr : NULL);
+  if (pool_interrupted ()) { /* no table, no report: main exits 128 + the signal */
+    for (size_t i = 0; i < n; i++) free (files[i]);
+    return free (files), free (rows), CLI_EXIT_USAGE;
+  }
   verify_print_table (stdout, rows, n);
   rc = verify_status (rows, n);
   for (size_t i = 0; i < n; i++)

@@ -4,6 +4,7 @@
 
 #include "base/version.h"
 #include "cli/cli.h"
+#include "orchestrate/pool.h"
 
 #define CMD(name) int cmd_##name (int argc, char **argv); extern const char cmd_##name##_summary[];
 #include "cmds.inc"
@@ -19,7 +20,8 @@ static void usage (FILE *f) {
   fprintf (f, "usage: scnfg COMMAND [options] (scnfg COMMAND --help for each)\n\ncommands:\n");
   for (size_t i = 0; i < sizeof table / sizeof *table; i++)
     fprintf (f, "  %-10s %s\n", table[i].name, table[i].summary);
-  fprintf (f, "\nexit codes: 0 ok, 1 disagreement/failed claim, 2 bad input or usage, 3 limit reached;\n"
+  fprintf (f, "\nexit codes: 0 ok, 1 disagreement/failed claim, 2 bad input or usage, 3 limit reached,\n"
+              "130/143 interrupted (SIGINT/SIGTERM);\n"
               "solve on QBF follows QBFEVAL: 10 true, 20 false, 0 unknown.\n");
 }
 
@@ -37,7 +39,10 @@ int main (int argc, char **argv) {
     return 0;
   }
   for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-    if (!strcmp (argv[1], table[i].name)) return table[i].run (argc - 1, argv + 1);
+    if (!strcmp (argv[1], table[i].name)) {
+      int rc = table[i].run (argc - 1, argv + 1);
+      return pool_interrupted () ? 128 + pool_interrupted () : rc; /* 130 SIGINT, 143 SIGTERM */
+    }
   fprintf (stderr, "scnfg: unknown command '%s' (see scnfg --help)\n", argv[1]);
   return CLI_EXIT_USAGE;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Checks the Debian packages scnfg needs; as root installs the missing ones,
 # otherwise prints the exact command and fails.
-pkgs="picosat libgmp-dev libxml2-dev check pkg-config depqbf ${EXTRA_PKGS:-}"
+pkgs="picosat libgmp-dev libxml2-dev check pkg-config depqbf procps ${EXTRA_PKGS:-}"
+# procps: pgrep, used by the signal tests (check_verifyrun).
 # Optional (installed by the targets that need them, via EXTRA_PKGS): gnuplot-nox (make plots),
 # parallel (GNU parallel for suite/sweep --emit-jobs; make plots).
 missing=""

@@ -7,7 +7,18 @@
  *
  * Contract: next, done run in the parent, run in the child (it may exec;
  * whatever it returns is the child's exit code). The pool flushes every
- * stdio stream before each fork, never prints and never exits the parent. */
+ * stdio stream before each fork, never prints and never exits the parent.
+ *
+ * Signals: while a pool runs it catches SIGINT and SIGTERM (unless they are
+ * ignored); the handler only records the signal, in the one mutable static
+ * of the library (pool.c). The pool then starts no further job, sends the
+ * signal on to its live workers, SIGKILLs those still alive after a grace of
+ * 1 s, reaps and reports them (interrupted), restores the dispositions and
+ * returns false; pool_interrupted() tells the caller which signal it was, and
+ * every later pool starts nothing. The CLI exits 128 + that signal (130,
+ * 143). A child gets the default dispositions (ignored stays ignored) and dies with the
+ * parent (Linux: PR_SET_PDEATHSIG SIGKILL), so no worker outlives a parent
+ * killed by SIGKILL either. */
 #ifndef SCNFG_ORCHESTRATE_POOL_H
 #define SCNFG_ORCHESTRATE_POOL_H
 
@@ -22,6 +33,7 @@ typedef struct pool_outcome {
   int code;       /* its exit code */
   int status;     /* the raw wait status (-1: wait failed) */
   bool timed_out; /* killed at the deadline */
+  bool interrupted; /* killed because the pool caught a signal (see above) */
   bool complete;  /* all result_size bytes arrived (the result is valid) */
   double seconds; /* wall clock from fork to reaping */
   long peak_kb;   /* the child's peak resident set (KB) */
@@ -44,10 +56,13 @@ typedef struct pool_spec {
 } pool_spec;
 
 /* Runs jobs until next() gives none and none is running. Returns false if a
- * pipe or fork failed: that job is reported to done() as one that never ran
+ * signal was caught (see above) or if a pipe or fork failed: that job is reported to done() as one that never ran
  * (status -1, not exited, no result), no further job is started, and the
  * running ones are still reaped and reported. */
 bool pool_run (const pool_spec *s);
+
+/* The signal (SIGINT, SIGTERM) a pool caught in this process, 0 none. */
+int pool_interrupted (void);
 
 /* One job in a child, waited for (a pool of one, job 0): fills *o and the
  * result (if result_size > 0). Returns false if it could not be started. */

@@ -379,6 +379,7 @@ static int run_job (void *ctx, size_t job, void *result) {
 
 static void run_done (void *ctx, size_t job, const pool_outcome *o, const void *result) {
   run *r = ctx;
+  if (o->interrupted) return; /* stopped by a signal: neither done nor failed (a rerun resumes it) */
   stream *s = &r->st[job >> 32];
   unsigned a = (unsigned) (job & 0xffffffffu);
   const job_result *jr = result;
@@ -554,9 +555,13 @@ int suiterun_run (const suiterun_args *a, const char *emit, FILE *log, FILE *err
   progress_init (&r.pr, err, a->progress, "suite");
   pool_spec ps = {.workers = (int) a->jobs, .result_size = sizeof (job_result), .next = run_next, .run = run_job,
                   .done = run_done, .ctx = &r};
-  if (!pool_run (&ps)) fprintf (err, "suite: fork failed: %s\n", strerror (errno));
+  if (!pool_run (&ps) && !pool_interrupted ()) fprintf (err, "suite: fork failed: %s\n", strerror (errno));
   progress_end (&r.pr);
-  assemble (&r, log);
+  char note[1024];
+  if (pool_interrupted ()) /* the journal keeps what was finished; no index, no temp file */
+    suite_prepare_dir (a->out, note, sizeof note);
+  else
+    assemble (&r, log);
   for (size_t i = 0; i < r.ns; i++) free (r.st[i].state);
   free (r.st);
   return r.rc;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/mem.h"
+#include "orchestrate/pool.h"
 #include "orchestrate/progress.h"
 #include "solver/model/qbf.h"
 #include "solver/model/qdimacs.h"
@@ -104,7 +105,8 @@ static bool measure (const sweep_args *a, unsigned v, unsigned n, unsigned r, lo
   for (const char *s = a->sides; ok && *s; s++) {
     suite_measure mm;
     if (!suite_measure_side (*s, f, path, &a->o, &mm)) {
-      fprintf (err, "%ssweep: side %c failed on %s size %u seed index %ld\n", progress_break (pr), *s, a->family, n,
+      if (!pool_interrupted ()) /* interrupted: the CLI exits 128 + the signal, no CSV */
+        fprintf (err, "%ssweep: side %c failed on %s size %u seed index %ld\n", progress_break (pr), *s, a->family, n,
                i);
       ok = false;
       break;

@@ -58,12 +58,32 @@ START_TEST (collect_none) {
 }
 END_TEST
 
+/* SIGTERM to 'verify -j 2' once both workers run: exit 143, no worker left, no
+ * report and no temporary file. The formulas take far longer than the test. */
+START_TEST (sigterm_stops_verify) {
+  char *d = tu_tmpdir (), *out = NULL;
+  const char *b = tu_bin ();
+  int rc = tu_sh (&out, NULL,
+                  "{ d='%s'; b='%s'; $b gen qparity --n 40 -o $d/a.qdimacs && $b gen qparity --n 41 -o $d/b.qdimacs"
+                  " || exit 9; $b verify $d -j 2 --timeout 30 --quiet --report $d/r.xml & p=$!; i=0;"
+                  " while [ $(pgrep -P $p | wc -l) -lt 2 ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done;"
+                  " sleep 0.2; kill -TERM $p; wait $p; echo rc=$?; sleep 0.1;"
+                  " echo left=$(pgrep -f \"verify $d \" | wc -l); ls -A $d | tr '\\n' ' '; }",
+                  d, b);
+  ck_assert_int_eq (rc, 0);
+  ck_assert_str_eq (out, "rc=143\nleft=0\na.qdimacs b.qdimacs ");
+  free (out);
+  tu_rmdir (d), free (d);
+}
+END_TEST
+
 Suite *verifyrun_suite (void) {
   Suite *s = suite_create ("verifyrun");
   TCase *tc = tcase_create ("core");
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, collect_sorted);
   tcase_add_test (tc, collect_none);
+  tcase_add_test (tc, sigterm_stops_verify);
   suite_add_tcase (s, tc);
   return s;
 }
