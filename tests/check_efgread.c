@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/xmldoc.h"
 #include "instances/siggen.h"
 #include "solver/model/efgread.h"
 #include "solver/model/export.h"
@@ -181,6 +182,11 @@ static const struct {
     {"infoset-mismatch", 7, "information set 1 does not match"},
     /* the lexer fails right after a chance action's label (once a crash) */
     {"chance-label-at-eof", 2, "end of file inside a quoted label"},
+    /* labels hold only what XML 1.0 can (once a non-well-formed --xml output, a truncated title) */
+    {"control-byte-in-label", 10, "control byte 0x14 in a quoted label (XML cannot hold it)"},
+    {"control-byte-in-player", 1, "control byte 0x1b in a quoted label (XML cannot hold it)"},
+    {"nul-in-title", 1, "control byte 0x00 in a quoted label (XML cannot hold it)"},
+    {"invalid-utf8", 14, "byte 0x80 in a quoted label is not valid UTF-8"},
 };
 
 START_TEST (bad_inputs) {
@@ -204,6 +210,86 @@ START_TEST (bad_inputs) {
   game *g;
   ck_assert (!efgread_file (&g, "/nonexistent/x.efg", &err));
   ck_assert_int_eq (err.code, ERROR_IO);
+}
+END_TEST
+
+/* Which bytes a quoted label may hold: tab, LF, CR, 0x20.. and well-formed
+ * UTF-8 pass (and signal --xml stays well-formed); the rest is rejected with
+ * its line. */
+START_TEST (label_bytes) {
+  static const struct {
+    const char *label;
+    const char *msg; /* NULL: accepted */
+  } cases[] = {
+      {"tab\there", NULL},
+      {"cr\rlf\nend", NULL},
+      {"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x8e\xb2 \x7f", NULL},
+      {"bell\x07", "control byte 0x07"},
+      {"esc\x1b", "control byte 0x1b"},
+      {"lone \x80", "byte 0x80 in a quoted label is not valid UTF-8"},
+      {"overlong \xc0\xaf", "byte 0xc0 in a quoted label is not valid UTF-8"},
+      {"surrogate \xed\xa0\x80", "byte 0xed in a quoted label is not valid UTF-8"},
+      {"U+FFFE \xef\xbf\xbe", "byte 0xef in a quoted label is not valid UTF-8"},
+      {"past U+10FFFF \xf4\x90\x80\x80", "byte 0xf4 in a quoted label is not valid UTF-8"},
+      {"cut \xe2\x82", "byte 0xe2 in a quoted label is not valid UTF-8"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char src[400];
+    snprintf (src, sizeof src,
+              "EFG 2 R \"t\" { \"S\" \"R\" }\n"
+              "c \"\" 1 \"\" { \"x\" 1/2 \"y\" 1/2 } 0\n"
+              "p \"\" 1 1 \"\" { \"%s\" \"n\" } 0\n"
+              "p \"\" 2 1 \"\" { \"a\" \"b\" } 0\nt \"\" 1 \"\" { 1 0 }\nt \"\" 2 \"\" { 0 1 }\n"
+              "p \"\" 2 2 \"\" { \"a\" \"b\" } 0\nt \"\" 3 \"\" { 0 0 }\nt \"\" 4 \"\" { 0 0 }\n"
+              "p \"\" 1 2 \"\" { \"%s\" \"n\" } 0\n"
+              "p \"\" 2 1 0\nt \"\" 5 \"\" { 0 1 }\nt \"\" 6 \"\" { 1 0 }\n"
+              "p \"\" 2 2 0\nt \"\" 7 \"\" { 0 0 }\nt \"\" 8 \"\" { 0 0 }\n",
+              cases[i].label, cases[i].label);
+    game *g = (game *) 1;
+    scnfg_error err;
+    error_init (&err);
+    bool ok = efgread_memory (&g, src, strlen (src), "l.efg", &err);
+    if (!cases[i].msg) {
+      ck_assert_msg (ok, "case %zu: %s:%u: %s", i, err.file, err.line, err.msg);
+      game_free (g);
+      continue;
+    }
+    ck_assert_msg (!ok, "case %zu accepted", i);
+    ck_assert_ptr_null (g);
+    ck_assert_int_eq (err.code, ERROR_INPUT);
+    /* the label sits on line 3 (the CR/LF case is accepted, so no shift) */
+    ck_assert_msg (err.line == 3, "case %zu: line %u (%s)", i, err.line, err.msg);
+    ck_assert_msg (strstr (err.msg, cases[i].msg), "case %zu: '%s'", i, err.msg);
+  }
+}
+END_TEST
+
+/* signal --xml on a game with a tab and UTF-8 in its title, players and
+ * labels is well-formed XML and keeps the UTF-8. */
+START_TEST (xml_output_well_formed) {
+  char *dir = tu_tmpdir ();
+  char *bq = tu_path ("instances/games/beer-quiche.efg");
+  char *text = tu_slurp (bq);
+  const char *body = strchr (text, '\n');
+  char *src = NULL;
+  size_t n = 0;
+  FILE *f = open_memstream (&src, &n);
+  fprintf (f, "EFG 2 R \"beer\tquiche caf\xc3\xa9\" { \"S\tend\" \"R\xe2\x82\xac\" }%s", body);
+  fclose (f);
+  char *p = tu_write (dir, "tab.efg", src);
+  char *out = NULL, *errs = NULL;
+  int rc = tu_run (&out, &errs, "signal %s --xml", p);
+  ck_assert_int_eq (rc, 0);
+  static const char any[] = "<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start><ref name=\"any\"/></start>"
+                            "<define name=\"any\"><element><anyName/><zeroOrMore><choice><attribute><anyName/></attribute>"
+                            "<text/><ref name=\"any\"/></choice></zeroOrMore></element></define></grammar>";
+  scnfg_error err;
+  error_init (&err);
+  ck_assert_msg (xmldoc_validate (out, strlen (out), "out.xml", any, 1 << 20, 50, &err), "%u: %s\n%s", err.line, err.msg, out);
+  ck_assert_msg (strstr (out, "game=\"beer&#9;quiche caf\xc3\xa9\""), "%s", out);
+  free (out), free (errs), free (p), free (src), free (text), free (bq);
+  tu_rmdir (dir);
+  free (dir);
 }
 END_TEST
 
@@ -263,6 +349,8 @@ Suite *efgread_suite (void) {
   tcase_add_test (tc, random_roundtrip);
   tcase_add_test (tc, numbers);
   tcase_add_test (tc, bad_inputs);
+  tcase_add_test (tc, label_bytes);
+  tcase_add_test (tc, xml_output_well_formed);
   tcase_add_test (tc, cli_signal);
   suite_add_tcase (s, tc);
   return s;

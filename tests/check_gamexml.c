@@ -22,6 +22,8 @@ static const struct { const char *name; unsigned line; const char *msg; } bad[] 
     {"domain-too-small", 5, "element <action id=\"a\">: domain 1 is below 2"},
     {"dtd", 2, "document carries a DTD (<!DOCTYPE>), which is not allowed"},
     {"duplicate-id", 6, "element <action id=\"a\">: duplicate id (first declared on line 5)"},
+    /* the first repeat in file order is named, not the first in id order */
+    {"duplicate-id-first-in-file", 7, "element <action id=\"b\">: duplicate id (first declared on line 5)"},
     {"duplicate-label", 5, "element <action id=\"a\">: label 'x' used twice"},
     {"duplicate-player", 5, "element <player id=\"L\">: duplicate player id"},
     {"duplicate-stage", 6, "element <action id=\"b\">: stage 1 already belongs to action 'a'"},

@@ -27,6 +27,7 @@ typedef struct lexer {
   unsigned tline;   /* line of the current token */
   char *text;       /* current token's text (owned) */
   size_t cap;
+  size_t utf8_more; /* continuation bytes of a checked UTF-8 character still to come */
   scnfg_error *err;
   bool failed;
 } lexer;
@@ -47,6 +48,40 @@ static void put (lexer *lx, size_t *n, char c) {
   if (*n + 2 > lx->cap) lx->cap = 2 * (*n + 2), lx->text = mem_realloc (lx->text, lx->cap);
   lx->text[(*n)++] = c;
   lx->text[*n] = 0;
+}
+
+/* Length of the well-formed UTF-8 sequence of a character XML 1.0 can hold
+ * (no overlong forms, surrogates, U+FFFE/U+FFFF or code points past
+ * U+10FFFF) at s, or 0. */
+static size_t utf8_char (const unsigned char *s, size_t avail) {
+  unsigned c = s[0];
+  size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
+  if (!n || n > avail || c > 0xf4) return 0;
+  unsigned long cp = c & (0x7f >> n);
+  for (size_t i = 1; i < n; i++) {
+    if ((s[i] & 0xc0) != 0x80) return 0;
+    cp = cp << 6 | (s[i] & 0x3f);
+  }
+  static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < least[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff) return 0;
+  return n;
+}
+
+/* A quoted label may hold what XML 1.0 can: tab, LF, CR, bytes from 0x20 and
+ * well-formed UTF-8; d was just read (lx->s is past it). A multibyte
+ * character is checked at its first byte; its continuation bytes then pass. */
+static bool label_byte (lexer *lx, char d) {
+  unsigned char u = (unsigned char) d;
+  if (lx->utf8_more) return lx->utf8_more--, true;
+  if (u >= 0x80) {
+    size_t k = utf8_char ((const unsigned char *) lx->s - 1, (size_t) (lx->end - lx->s) + 1);
+    if (k == 0) return lfail (lx, lx->line, "byte 0x%02x in a quoted label is not valid UTF-8", u);
+    lx->utf8_more = k - 1;
+    return true;
+  }
+  if (u < 0x20 && d != '\t' && d != '\n' && d != '\r')
+    return lfail (lx, lx->line, "control byte 0x%02x in a quoted label (XML cannot hold it)", u);
+  return true;
 }
 
 /* Advances to the next token; false on a lexical error. */
@@ -78,6 +113,7 @@ static bool next (lexer *lx) {
       char d = *lx->s++;
       if (d == '"') break;
       if (d == '\n') lx->line++;
+      if (!label_byte (lx, d)) return false;
       if (d == '\\' && lx->s < lx->end && (*lx->s == '"' || *lx->s == '\\')) d = *lx->s++;
       put (lx, &n, d);
     }

@@ -3,6 +3,7 @@
 #include "solver/model/game.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -433,24 +434,62 @@ static void sort_by_rank (const game *g, int *a, unsigned n) {
   }
 }
 
+typedef struct id_ix {
+  const char *id;
+  unsigned ix;
+} id_ix;
+
+static int id_ix_cmp (const void *a, const void *b) {
+  const id_ix *x = a, *y = b;
+  int d = strcmp (x->id, y->id);
+  return d ? d : (x->ix > y->ix) - (x->ix < y->ix);
+}
+
+/* first[i] = the smallest j < i with ids[j] equal to ids[i], or UINT_MAX:
+ * sorted by (id, index), each run of equal ids starts with its first
+ * occurrence (O(n log n); the all-pairs loop took minutes at 10^5 ids). */
+static unsigned *first_duplicates (const id_ix *ids, unsigned n) {
+  id_ix *s = mem_alloc ((n ? n : 1) * sizeof *s);
+  unsigned *first = mem_alloc ((n ? n : 1) * sizeof *first);
+  memcpy (s, ids, n * sizeof *s);
+  qsort (s, n, sizeof *s, id_ix_cmp);
+  for (unsigned k = 0, head = 0; k < n; k++) {
+    if (k && strcmp (s[k].id, s[k - 1].id)) head = k;
+    first[s[k].ix] = k == head ? UINT_MAX : s[head].ix;
+  }
+  free (s);
+  return first;
+}
+
 static bool check_basic (checker *c) {
   game *g = c->g;
   if (g->nplayers == 0) return error_set (c->err, ERROR_INPUT, g->file, 0, 0, "the game has no players");
+  id_ix *ids = mem_alloc ((g->nplayers > g->nvars ? g->nplayers : g->nvars + 1) * sizeof *ids);
+  for (unsigned i = 0; i < g->nplayers; i++) ids[i] = (id_ix) {g->players[i], i};
+  unsigned *first = first_duplicates (ids, g->nplayers);
   for (unsigned i = 0; i < g->nplayers; i++)
-    for (unsigned j = 0; j < i; j++)
-      if (!strcmp (g->players[i], g->players[j]))
-        return error_set (c->err, ERROR_INPUT, g->file, 0, 0, "element <player id=\"%s\">: duplicate player id", g->players[i]);
+    if (first[i] != UINT_MAX) {
+      free (ids), free (first);
+      return error_set (c->err, ERROR_INPUT, g->file, 0, 0, "element <player id=\"%s\">: duplicate player id", g->players[i]);
+    }
+  free (first);
+  for (unsigned i = 0; i < g->nvars; i++) ids[i] = (id_ix) {g->vars[i].id, i};
+  first = first_duplicates (ids, g->nvars);
+  free (ids);
   if (g->leader < 0 || (unsigned) g->leader >= g->nplayers)
     return error_set (c->err, ERROR_INPUT, g->file, 0, 0, "element <scnfg>: the leader is not one of the players");
   unsigned T = 0;
   for (unsigned i = 0; i < g->nvars; i++) {
     game_var *v = &g->vars[i];
-    for (unsigned j = 0; j < i; j++)
-      if (!strcmp (v->id, g->vars[j].id)) return VFAIL (c, v, (game_expr *) NULL, "duplicate id (first declared on line %u)", g->vars[j].line);
+    unsigned j = first[i];
+    bool bad = j != UINT_MAX || (v->kind != GAME_UTILITY && (v->domain < 2 || v->domain > (1u << 20)));
+    if (bad) free (first);
+    if (j != UINT_MAX) return VFAIL (c, v, (game_expr *) NULL, "duplicate id (first declared on line %u)", g->vars[j].line);
     if (v->kind != GAME_UTILITY && v->domain < 2) return VFAIL (c, v, (game_expr *) NULL, "domain %u is below 2", v->domain);
     if (v->kind != GAME_UTILITY && v->domain > (1u << 20)) return VFAIL (c, v, (game_expr *) NULL, "domain %u is too large", v->domain);
     if (v->kind == GAME_ACTION) T++;
   }
+  free (first);
   g->nstages = T;
   g->stage_var = mem_alloc ((T ? T : 1) * sizeof *g->stage_var);
   for (unsigned t = 0; t < T; t++) g->stage_var[t] = -1;
