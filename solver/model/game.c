@@ -473,11 +473,13 @@ static bool check_basic (checker *c) {
       return error_set (c->err, ERROR_INPUT, g->file, 0, 0, "element <player id=\"%s\">: duplicate player id", g->players[i]);
     }
   free (first);
+  if (g->leader < 0 || (unsigned) g->leader >= g->nplayers) {
+    free (ids);
+    return error_set (c->err, ERROR_INPUT, g->file, 0, 0, "element <scnfg>: the leader is not one of the players");
+  }
   for (unsigned i = 0; i < g->nvars; i++) ids[i] = (id_ix) {g->vars[i].id, i};
   first = first_duplicates (ids, g->nvars);
   free (ids);
-  if (g->leader < 0 || (unsigned) g->leader >= g->nplayers)
-    return error_set (c->err, ERROR_INPUT, g->file, 0, 0, "element <scnfg>: the leader is not one of the players");
   unsigned T = 0;
   for (unsigned i = 0; i < g->nvars; i++) {
     game_var *v = &g->vars[i];
