@@ -181,12 +181,7 @@ static xmlDocPtr parse_valid (const char *buf, size_t len, const char *name, con
 }
 
 xmldoc *xmldoc_parse_valid (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
-                            int max_depth, scnfg_error *err) {
-  return (xmldoc *) parse_valid (buf, len, name, schema, max_bytes, max_depth, NULL, err);
-}
-
-xmldoc *xmldoc_parse_valid_req (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
-                                int max_depth, const char *const *required, scnfg_error *err) {
+                            int max_depth, const char *const *required, scnfg_error *err) {
   return (xmldoc *) parse_valid (buf, len, name, schema, max_bytes, max_depth, required, err);
 }
 

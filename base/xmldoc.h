@@ -19,16 +19,14 @@ bool xmldoc_slurp (const char *path, size_t max_bytes, char **buf, size_t *len, 
 /* Parses buf[0..len) ('name' for messages) and validates it against the
  * RelaxNG schema text 'schema' (ours: a schema that fails to compile aborts).
  * Rejects inputs over max_bytes, any DTD, nesting deeper than max_depth.
- * Returns a document owned by the caller (xmldoc_free) or NULL with 'err'
- * naming the line and, where known, the element. */
+ * If 'required' != NULL ({ROOT, ATTR..., NULL}), first (before the schema,
+ * whose messages name no attribute and often no line) a root element named
+ * ROOT must carry each ATTR, else "element <ROOT>: attribute 'ATTR' is
+ * missing" at the root's line. Returns a document owned by the caller
+ * (xmldoc_free) or NULL with 'err' naming the line and, where known, the
+ * element. */
 xmldoc *xmldoc_parse_valid (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
-                            int max_depth, struct scnfg_error *err);
-/* The same, and first (before the schema, whose messages name no attribute
- * and often no line): 'required' is {ROOT, ATTR..., NULL}; a root element
- * named ROOT must carry each ATTR, else "element <ROOT>: attribute 'ATTR' is
- * missing" at the root's line. */
-xmldoc *xmldoc_parse_valid_req (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
-                                int max_depth, const char *const *required, struct scnfg_error *err);
+                            int max_depth, const char *const *required, struct scnfg_error *err);
 /* The same check without keeping the document: true iff valid. */
 bool xmldoc_validate (const char *buf, size_t len, const char *name, const char *schema, size_t max_bytes,
                       int max_depth, struct scnfg_error *err);

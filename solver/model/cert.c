@@ -129,7 +129,7 @@ bool cert_read_file (cert **out, const char *path, scnfg_error *err) {
   char *buf;
   size_t n;
   if (!xmldoc_slurp (path, CERT_MAX_BYTES, &buf, &n, err)) return false;
-  xmldoc *doc = xmldoc_parse_valid (buf, n, path, cert_rng, CERT_MAX_BYTES, 8, err);
+  xmldoc *doc = xmldoc_parse_valid (buf, n, path, cert_rng, CERT_MAX_BYTES, 8, NULL, err);
   free (buf);
   if (!doc) return false;
   bool ok = true;

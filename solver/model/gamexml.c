@@ -322,7 +322,7 @@ static bool build_game (reader *r, xnode root) {
 bool gamexml_read_memory (game **out, const char *buf, size_t len, const char *name, scnfg_error *err) {
   *out = NULL;
   static const char *const root_attrs[] = {"scnfg", "version", "leader", NULL};
-  xmldoc *doc = xmldoc_parse_valid_req (buf, len, name, scnfg_rng, GAMEXML_MAX_BYTES, GAMEXML_MAX_DEPTH, root_attrs, err);
+  xmldoc *doc = xmldoc_parse_valid (buf, len, name, scnfg_rng, GAMEXML_MAX_BYTES, GAMEXML_MAX_DEPTH, root_attrs, err);
   if (!doc) return false;
   reader r = {name, err, NULL, {0, NULL, NULL}};
   bool ok = build_game (&r, xmldoc_root (doc));

@@ -576,7 +576,7 @@ static bool read_profile (reader *r, const game *g, xnode pn, game_profile *p) {
 bool result_read_profile_memory (game_profile **out, const game *g, const char *buf, size_t len, const char *name,
                                  scnfg_error *err) {
   *out = NULL;
-  xmldoc *doc = xmldoc_parse_valid (buf, len, name, result_rng, RESULT_MAX_BYTES, RESULT_MAX_DEPTH, err);
+  xmldoc *doc = xmldoc_parse_valid (buf, len, name, result_rng, RESULT_MAX_BYTES, RESULT_MAX_DEPTH, NULL, err);
   if (!doc) return false;
   reader r = {name, err, false};
   xnode root = xmldoc_root (doc);
@@ -800,7 +800,7 @@ bool result_read_mixed_memory (behav_profile **out, behav_cert *cert, const game
                                const char *name, scnfg_error *err) {
   *out = NULL;
   behav_cert_init (cert);
-  xmldoc *doc = xmldoc_parse_valid (buf, len, name, result_rng, RESULT_MIXED_MAX_BYTES, RESULT_MIXED_MAX_DEPTH, err);
+  xmldoc *doc = xmldoc_parse_valid (buf, len, name, result_rng, RESULT_MIXED_MAX_BYTES, RESULT_MIXED_MAX_DEPTH, NULL, err);
   if (!doc) return false;
   reader r = {name, err, true};
   behav_profile *b = behav_new (g, 0);
