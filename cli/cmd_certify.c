@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/opt.h"
 #include "proofs/qcert.h"
+#include "solver/model/aig.h"
 #include "solver/model/cert.h"
 #include "solver/model/qbf.h"
 #include "solver/model/qdimacs.h"
@@ -28,16 +29,44 @@ static const opt options[] = {
 static const opt_section sections[] = {{opt_limits, offsetof (args, lim)}, {options, 0}, {NULL, 0}};
 
 static const opt_cmd cmd = {
-  .name = "certify", .sections = sections, .max_pos = 2, .extra = "expected two files: F.qdimacs CERT.xml",
+  .name = "certify", .sections = sections, .max_pos = 2, .extra = "expected two files: F.qdimacs CERT.xml|CERT.aag",
   .width = 18,
-  .usage = "usage: scnfg certify F.qdimacs CERT.xml [--timeout S] [--lenient]\n\n"
-           "Checks the certificate's dependencies (each function reads only variables of outer\n"
-           "blocks) and its validity with PicoSAT: a Skolem certificate must satisfy the matrix\n"
+  .usage = "usage: scnfg certify F.qdimacs CERT.xml|CERT.aag [--timeout S] [--lenient]\n\n"
+           "CERT is scnfg's XML certificate or an ASCII AIGER circuit (.aag, QBFcert's format:\n"
+           "symbols i<k> V / o<k> V name QDIMACS variables). Checks the certificate's\n"
+           "dependencies (each function reads only variables of outer blocks) and its validity with PicoSAT: a Skolem certificate must satisfy the matrix\n"
            "for every universal assignment, a Herbrand certificate must falsify it for every\n"
            "existential one.\n\n",
   .footer = "\nexit: 0 valid (prints 's VALID'), 1 invalid (prints 's INVALID', the reason and a\n"
             "counterexample as 'v' lines), 2 bad input, 3 a limit was hit.\n",
 };
+
+static bool has_suffix (const char *s, const char *suf) {
+  size_t n = strlen (s), k = strlen (suf);
+  return n >= k && !strcmp (s + n - k, suf);
+}
+
+/* The certificate in path: AIGER (.aag) or XML. False with *rc set: 2 bad
+ * input, 1 (after 's INVALID') an AIG that cannot be a certificate of f. */
+static bool read_cert (cert **c, const qbf *f, const char *path, scnfg_error *err, int *rc) {
+  if (!has_suffix (path, ".aag")) {
+    if (cert_read_file (c, path, err)) return true;
+    *rc = cli_report (err);
+    return false;
+  }
+  aig *a = aig_read_aag_file (path, err);
+  if (!a) {
+    *rc = cli_report (err);
+    return false;
+  }
+  char why[256];
+  *c = aig_to_cert (a, f, why, sizeof why);
+  aig_free (a);
+  if (*c) return true;
+  printf ("s INVALID\nc %s\n", why);
+  *rc = CLI_EXIT_FAIL;
+  return false;
+}
 
 int cmd_certify (int argc, char **argv) {
   args x = {0};
@@ -45,7 +74,7 @@ int cmd_certify (int argc, char **argv) {
   opt_result r;
   int rc;
   if (!opt_parse (&cmd, argc, argv, &x, &r, &rc)) return rc;
-  if (r.npos != 2) return cli_usage_error ("certify", "expected two files: F.qdimacs CERT.xml (see --help)");
+  if (r.npos != 2) return cli_usage_error ("certify", "expected two files: F.qdimacs CERT.xml|CERT.aag (see --help)");
   const char *files[2] = {r.pos[0], r.pos[1]};
   qdimacs_opts opts = x.q;
   scnfg_limits lim = x.lim;
@@ -54,10 +83,10 @@ int cmd_certify (int argc, char **argv) {
   error_init (&err);
   qbf *f;
   if (!qdimacs_read_file (&f, files[0], &opts, &err, NULL)) return cli_report (&err);
-  cert *c;
-  if (!cert_read_file (&c, files[1], &err)) {
+  cert *c = NULL;
+  if (!read_cert (&c, f, files[1], &err, &rc)) {
     qbf_free (f);
-    return cli_report (&err);
+    return rc;
   }
   qcert_report rep;
   qcert_report_init (&rep);
