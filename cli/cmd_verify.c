@@ -47,6 +47,8 @@ static const opt options[] = {
   {.name = "--no-prune", .kind = OPT_FLAG, .off = A (o.no_prune), .help = "game side without win/lose pruning"},
   {.name = "--cache-mb", .kind = OPT_CUSTOM, .off = A (o.cache_bytes), .arg = "N", .parse = parse_cache,
    .help = "game side residual-state cache (used when no profile is stored;\ndefault 64, 0: off)"},
+  {.name = "--depqbf-proof", .kind = OPT_FLAG, .off = A (o.depqbf_proof),
+   .help = "add a column: DepQBF's QRP trace of the instance, checked (chk_qrp)"},
   {.name = "--quiet", .kind = OPT_FLAG, .off = A (quiet), .help = "no progress line on stderr"},
   {.name = NULL},
 };
@@ -58,7 +60,7 @@ static const opt_cmd cmd = {
   .extra = "more than one input", .width = 20,
   .usage = "usage: scnfg verify F.qdimacs|DIR [--report R.xml] [--timeout S] [--max-nodes N]\n"
            "                    [--max-profile N] [--cache-mb N] [-j N] [--no-prune]\n"
-           "                    [--no-commitment] [--quiet]\n\n"
+           "                    [--no-commitment] [--depqbf-proof] [--quiet]\n\n"
            "Per instance: decides the QBF side (clausal-abstraction CEGAR; SSAT: exact DPLL),\n"
            "reduces it to a game and solves the game side (SPE; and pure SSE and S-CNE, whose\n"
            "leader values must agree too), extracts the winner's policy\n"

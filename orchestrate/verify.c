@@ -13,6 +13,7 @@
 #include "base/limits.h"
 #include "base/rat.h"
 #include "base/xmlw.h"
+#include "orchestrate/verifyproof.h"
 #include "proofs/qcert.h"
 #include "reductions/game2qbf.h"
 #include "reductions/policy2cert.h"
@@ -247,6 +248,7 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
     if (row->qbf_state == VERIFY_OK) round_trip (g, qv, o, row);
     else row->rt_state = VERIFY_NA;
   }
+  verifyproof_run (path, f, o, row);
   game_answer_clear (&ans);
   game_free (g);
   qbf_free (f);
@@ -258,7 +260,9 @@ int verify_status (const verify_row *rows, size_t n) {
   for (size_t i = 0; i < n; i++) {
     const verify_row *r = &rows[i];
     if (r->error) bad = true;
-    else if (r->agree == VERIFY_FAIL || r->cert_state == VERIFY_FAIL || r->rt_state == VERIFY_FAIL) fail = true;
+    else if (r->agree == VERIFY_FAIL || r->cert_state == VERIFY_FAIL || r->rt_state == VERIFY_FAIL ||
+             r->proof_state == VERIFY_FAIL)
+      fail = true;
     else if (r->qbf_state == VERIFY_LIMIT || r->game_state == VERIFY_LIMIT) limit = true;
   }
   return fail ? 1 : bad ? 2 : limit ? 3 : 0;
@@ -274,8 +278,10 @@ static const char *base_name (const char *p) {
 }
 
 void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
-  fprintf (out, "%-28s %-9s %-9s %-9s %-9s %8s %8s %-14s %8s %-9s %-9s\n", "instance", "qbf", "spe", "sse", "scne",
+  fprintf (out, "%-28s %-9s %-9s %-9s %-9s %8s %8s %-14s %8s %-9s %-9s", "instance", "qbf", "spe", "sse", "scne",
            "qbf-s", "spe-s", "certificate", "cert-s", "roundtrip", "agree");
+  verifyproof_print_header (out, rows, n);
+  fputc ('\n', out);
   size_t agree = 0, limit = 0, fail = 0, certs = 0, rts = 0;
   for (size_t i = 0; i < n; i++) {
     const verify_row *r = &rows[i];
@@ -286,18 +292,21 @@ void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
     char cs[32];
     if (r->cert_state == VERIFY_OK) snprintf (cs, sizeof cs, "%s ok", r->cert_kind);
     else snprintf (cs, sizeof cs, "%s", state_word (r->cert_state, "ok"));
-    fprintf (out, "%-28.28s %-9.9s %-9.9s %-9.9s %-9.9s %8.3f %8.3f %-14s %8.3f %-9s %-9s\n", base_name (r->file),
+    fprintf (out, "%-28.28s %-9.9s %-9.9s %-9.9s %-9.9s %8.3f %8.3f %-14s %8.3f %-9s %-9s", base_name (r->file),
              r->qbf_value, r->game_value, r->sse_value, r->scne_value, r->qbf_seconds, r->game_seconds, cs,
              r->cert_seconds, state_word (r->rt_state, "same"), state_word (r->agree, "yes"));
+    verifyproof_print_cell (out, r);
+    fputc ('\n', out);
     agree += r->agree == VERIFY_OK, limit += r->agree == VERIFY_LIMIT;
-    fail += r->agree == VERIFY_FAIL || r->cert_state == VERIFY_FAIL || r->rt_state == VERIFY_FAIL;
+    fail += r->agree == VERIFY_FAIL || r->cert_state == VERIFY_FAIL || r->rt_state == VERIFY_FAIL ||
+            r->proof_state == VERIFY_FAIL;
     certs += r->cert_state == VERIFY_OK, rts += r->rt_state == VERIFY_OK;
   }
   fprintf (out, "summary: %zu instances, %zu agree, %zu undecided (limits), %zu failed; %zu certificates valid, "
                 "%zu round trips same\n", n, agree, limit, fail, certs, rts);
   for (size_t i = 0; i < n; i++)
     if (!rows[i].error && (rows[i].agree == VERIFY_FAIL || rows[i].cert_state == VERIFY_FAIL ||
-                           rows[i].rt_state == VERIFY_FAIL)) {
+                           rows[i].rt_state == VERIFY_FAIL || rows[i].proof_state == VERIFY_FAIL)) {
       fprintf (out, "first failure: %s: %s\n", rows[i].file, rows[i].note);
       break;
     }
@@ -346,6 +355,7 @@ static void write_instance (FILE *out, const verify_row *r) {
   fprintf (out, " seconds=\"%.6f\"/>\n", r->cert_seconds);
   write_side (out, "round-trip", NULL, r->rt_state, NULL, r->rt_seconds);
   fputs ("/>\n", out);
+  verifyproof_write (out, r);
   if (r->note[0]) {
     fputs ("    <note>", out);
     xmlw_text (out, r->note);

@@ -28,6 +28,8 @@ typedef struct verify_opts {
   const char *cert_path;  /* if non-NULL: a certificate that checks valid is
                              written there atomically (cert XML, cert.h); a
                              write failure turns cert_state into VERIFY_FAIL */
+  bool depqbf_proof;      /* the depqbf-proof column (orchestrate/verifyproof) */
+  const char *depqbf;     /* its DepQBF binary (NULL: "depqbf" on PATH) */
 } verify_opts;
 
 void verify_opts_init (verify_opts *o);
@@ -64,6 +66,12 @@ typedef struct verify_row {
   /* round trip qbf -> game -> qbf */
   int rt_state;              /* VERIFY_OK same value, VERIFY_FAIL differs, VERIFY_NA, VERIFY_LIMIT */
   double rt_seconds;
+  /* DepQBF's QRP trace, checked (orchestrate/verifyproof; only with depqbf_proof) */
+  bool proof_on;
+  int proof_state;           /* VERIFY_OK valid and agrees, VERIFY_FAIL, VERIFY_LIMIT, VERIFY_NA */
+  int proof_value;           /* VERIFY_OK: 1 true, 0 false */
+  unsigned long proof_steps;
+  double proof_trace_seconds, proof_seconds; /* DepQBF writing the trace; checking it */
   /* verdict */
   int agree;                 /* VERIFY_OK agree, VERIFY_FAIL disagree, VERIFY_LIMIT undecided */
   char note[512];            /* the first disagreement or the reason for an n/a */
