@@ -320,7 +320,7 @@ START_TEST (cli) {
                     0);
   ck_assert (strstr (out, "smallest expected counterexample") && !strstr (out, "written to"));
   free (out), free (err);
-  ck_assert_int_eq (tu_sh (&out, NULL, "ls -A '%s' | wc -l", cwd), 0);
+  ck_assert_int_eq (tu_sh (&out, NULL, "{ ls -A '%s' | grep -c . || true; }", cwd), 0);
   ck_assert_str_eq (out, "0\n");
   free (out);
   tu_rmdir (cwd);
@@ -361,8 +361,20 @@ START_TEST (cli) {
   free (out), free (err);
   snprintf (path, sizeof path, "%s/w.csv", dir);
   x = tu_slurp (path);
-  ck_assert (x && strstr (x, "\n0.0,10,0,0.000000,0.000000,"));
+  ck_assert (x && strstr (x, "\nsweep,0/10,1,0,"));
+  ck_assert_int_eq (tu_sh (&out, NULL, "grep -c '' '%s'", path), 0);
+  ck_assert_str_eq (out, "111\n"); /* header + 10 games x 11 strengths */
+  free (out);
   free (x);
+  /* the two default families: 2N per-game rows */
+  ck_assert_int_eq (tu_run (&out, &err, "experiment welfare --games 4 --csv '%s/f.csv'", dir), 0);
+  ck_assert_msg (strstr (out, "95% Wilson interval for the share of games that differ"), "%s", out);
+  free (out), free (err);
+  ck_assert_int_eq (tu_sh (&out, NULL, "{ grep -c '^unconfounded,0/1,' '%s/f.csv'; grep -c '^confounded,1/1,' '%s/f.csv'; }",
+                           dir, dir),
+                    0);
+  ck_assert_str_eq (out, "4\n4\n");
+  free (out);
   ck_assert_int_eq (tu_run (NULL, NULL, "experiment welfare --confounding 3/2"), 2);
   ck_assert_int_eq (tu_run (NULL, NULL, "experiment welfare --confounding 1 --sweep"), 2);
   ck_assert_int_eq (tu_run (NULL, NULL, "experiment other"), 2);
