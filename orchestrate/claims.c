@@ -375,6 +375,7 @@ typedef struct tie_claim {
   unsigned (*own) (const inst *in);
   bool (*pair) (const inst *in, unsigned k, game_solution *a, char *an, game_solution *b, char *bn, size_t n);
   bool outcomes; /* outcome distributions are compared too */
+  bool benefit;  /* the claim is "a's leader reward <= b's": it fails only when the leader gains */
 } tie_claim;
 
 /* S-CNE and SSE under the same tie (all six). */
@@ -414,13 +415,26 @@ static bool pair_robust (const inst *in, unsigned k, game_solution *a, char *an,
   return false;
 }
 
+/* eps = 1/10 satisficing (not robust) against SSE, both with tie T (strong, weak). */
+static bool pair_benefit (const inst *in, unsigned k, game_solution *a, char *an, game_solution *b, char *bn,
+                          size_t n) {
+  game_tie tie = k == 0 ? GAME_TIE_STRONG : GAME_TIE_WEAK;
+  snprintf (an, n, "satisficing-eps1/10-%s", profile_tie_name (tie));
+  snprintf (bn, n, "SSE-%s", profile_tie_name (tie));
+  if (!sse_run (in->g, GAME_CONCEPT_SATISFICING, tie, "1/10", false, a)) return false;
+  if (sse_run (in->g, GAME_CONCEPT_SSE, tie, NULL, false, b)) return true;
+  profile_solution_clear (a);
+  return false;
+}
+
 static unsigned own_mod6 (const inst *in) { return (unsigned) (in->seed % 6); }
 static unsigned own_mod3 (const inst *in) { return (unsigned) (in->seed % 3); }
 static unsigned own_zero (const inst *in) { return (void) in, 0; }
 
-static const tie_claim tie_regression = {6, own_mod6, pair_regression, true};
-static const tie_claim tie_satisficing = {3, own_mod3, pair_satisficing, true};
-static const tie_claim tie_robust = {2, own_zero, pair_robust, false};
+static const tie_claim tie_regression = {6, own_mod6, pair_regression, true, false};
+static const tie_claim tie_satisficing = {3, own_mod3, pair_satisficing, true, false};
+static const tie_claim tie_robust = {2, own_zero, pair_robust, false, false};
+static const tie_claim tie_benefit = {2, own_zero, pair_benefit, false, true};
 
 /* Evaluates tc under tie k: CLAIMS_HELD / FAILED / SKIP; *leader: the
  * leader's reward differs; label (if not NULL, 96 bytes) "A = B". */
@@ -429,9 +443,11 @@ static int tie_eval (const inst *in, const tie_claim *tc, unsigned k, bool *lead
   game_solution a, b;
   char an[40], bn[40];
   if (!tc->pair (in, k, &a, an, &b, bn, sizeof an)) return CLAIMS_SKIP;
+  int L = in->g->leader;
   int res = compare (in->g, &a, an, &b, bn, tc->outcomes, why, n);
-  if (leader) *leader = !mpq_equal (a.reward[in->g->leader], b.reward[in->g->leader]);
-  if (label) snprintf (label, 96, "%s = %s", an, bn);
+  if (tc->benefit) res = mpq_cmp (a.reward[L], b.reward[L]) > 0 ? CLAIMS_FAILED : CLAIMS_HELD;
+  if (leader) *leader = !mpq_equal (a.reward[L], b.reward[L]);
+  if (label) snprintf (label, 96, "%s %s %s", an, tc->benefit ? "<=" : "=", bn);
   profile_solution_clear (&a), profile_solution_clear (&b);
   return res;
 }
@@ -469,6 +485,9 @@ static int tie_classify (const inst *in, const tie_claim *tc, char *note, size_t
 static int ev_regression (const inst *in, char *why, size_t n) { return ev_tie (in, &tie_regression, why, n); }
 static int ev_satisficing (const inst *in, char *why, size_t n) { return ev_tie (in, &tie_satisficing, why, n); }
 static int ev_robust (const inst *in, char *why, size_t n) { return ev_tie (in, &tie_robust, why, n); }
+static int ev_benefit (const inst *in, char *why, size_t n) { return ev_tie (in, &tie_benefit, why, n); }
+/* satisficing-benefit is a search: no hypothesis makes it hold, every failure is expected. */
+static bool sc_never (const inst *in) { return (void) in, false; }
 
 /* One mover optimises its own reward against the other's SSE-strong policy
  * frozen into instincts: as leader of the frozen game, L2 (SSE) against L3
@@ -738,6 +757,12 @@ static const claim_impl registry[] = {
       "hypothesis; a confounded instinct can beat every action, see docs/claims.md)",
       NULL, {0, 0, H, H, H, X, 0, 0, 0, X}},
      ev_robust, sc_satisficing, &tie_robust},
+    {{"satisficing-benefit",
+      "the leader's reward with an eps = 1/10 satisficing follower (tie strong) is at most its SSE-strong reward "
+      "(a search for the paper's benefit games: the follower keeps an instinct within eps of its best response)",
+      "none (every failure is an expected counterexample: a game where the leader gains)", NULL,
+      {0, 0, 0, X, X, X, 0, 0, 0, 0}},
+     ev_benefit, sc_never, &tie_benefit},
     {{"l3-ge-l2",
       "with the other player's SSE-strong policy frozen, a mover's best reward over L3 (S-CNE) policies is at "
       "least its best over L2 (SSE) policies (mover: leader for even seeds, follower for odd)",

@@ -44,8 +44,8 @@ START_TEST (every_claim_holds) {
       rows++, instances += r.instances;
     }
   }
-  ck_assert_uint_eq (rows, 42);
-  ck_assert_uint_eq (instances, 42 * 25);
+  ck_assert_uint_eq (rows, 45);
+  ck_assert_uint_eq (instances, 45 * 25);
 }
 END_TEST
 
@@ -225,6 +225,59 @@ START_TEST (payoff_confounder) {
 }
 END_TEST
 
+/* The smallest benefit game found by satisficing-benefit --generic
+ * (docs/cex/satisficing-benefit-game-unconf-generic.xml): one follower stage,
+ * instinct 0, follower paid 1/11 for 0 and 2/11 for 1, the leader 2 for 0.
+ * SSE (strong and weak): 1, leader 0. A satisficing follower keeps its
+ * instinct once eps >= 1/11 (its loss): leader 2. The robust leader gains
+ * nothing (the best response stays eps-best). Found again by the registry. */
+START_TEST (satisficing_benefit) {
+  char *p = tu_path ("tests/data/claims/satisficing-benefit.xml");
+  game *g;
+  scnfg_error err;
+  error_init (&err);
+  ck_assert_msg (gamexml_read_file (&g, p, &err), "%s", err.msg);
+  free (p);
+  ck_assert (generic_check (g, NULL, 0));
+  static const struct {
+    const char *eps;
+    bool robust;
+    const char *leader;
+  } want[] = {{"0", false, "0"}, {"1/20", false, "0"}, {"1/11", false, "2"}, {"1/4", false, "2"}, {"1", true, "0"}};
+  for (unsigned i = 0; i < 5; i++) {
+    sse_options o;
+    sse_options_init (&o);
+    o.concept = SSE_CONCEPT_SATISFICING, o.robust = want[i].robust;
+    rat_parse_str (o.eps, want[i].eps, NULL);
+    game_solution s;
+    ck_assert (sse_solve (g, &o, &s, &err));
+    char *v = rat_to_str (s.reward[g->leader]);
+    ck_assert_msg (!strcmp (v, want[i].leader), "eps %s: %s", want[i].eps, v);
+    free (v);
+    profile_solution_clear (&s);
+    sse_options_clear (&o);
+  }
+  mpq_t a;
+  mpq_init (a);
+  solve_q (g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, a);
+  ck_assert_int_eq (mpq_sgn (a), 0);
+  solve_q (g, SSE_CONCEPT_SSE, GAME_TIE_WEAK, a);
+  ck_assert_int_eq (mpq_sgn (a), 0);
+  mpq_clear (a);
+  game_free (g);
+  /* the registry finds it: generic, game-unconf, seed 49 */
+  claims_options o;
+  claims_options_init (&o);
+  o.seed = 1, o.count = 150, o.generic = true;
+  claims_row r;
+  ck_assert (claims_run (claims_find ("satisficing-benefit"), CLAIMS_FAM_GAME_UNCONF, &o, &r, &err));
+  ck_assert_uint_eq (r.expected_cex, 4);
+  ck_assert_uint_eq (r.cls[CLAIMS_CLASS_GENERIC], 4);
+  ck_assert_uint_eq (r.cex_seed, 49);
+  ck_assert_uint_eq (r.cex_size, 6);
+}
+END_TEST
+
 static void solve (const game *g, sse_concept c, game_tie tie, bool robust, game_solution *s) {
   sse_options o;
   sse_options_init (&o);
@@ -270,7 +323,7 @@ END_TEST
 
 START_TEST (registry) {
   ck_assert_ptr_null (claims_find ("nope"));
-  ck_assert_uint_eq (claims_count (), 12);
+  ck_assert_uint_eq (claims_count (), 13);
   for (size_t i = 0; i < claims_count (); i++) {
     const claims_claim *c = claims_get (i);
     ck_assert_ptr_eq (claims_find (c->name), c);
@@ -393,6 +446,7 @@ Suite *claims_suite (void) {
   tcase_add_test (tc, generic_counterexamples);
   tcase_add_test (tc, large_family);
   tcase_add_test (tc, payoff_confounder);
+  tcase_add_test (tc, satisficing_benefit);
   tcase_add_test (tc, eval_seed);
   tcase_add_test (tc, robust_counterexample);
   tcase_add_test (tc, registry);
