@@ -21,7 +21,7 @@ const char cmd_experiment_summary[] = "the welfare experiment: S-CNE vs Stackelb
 typedef struct args {
   welfare_params p;
   const char *csv, *example;
-  bool sweep;
+  bool sweep, eps_on, eps_off;
 } args;
 
 /* A rational in [0, 1] into the confounding strength num/den. */
@@ -51,7 +51,15 @@ static const opt options[] = {
    .help = "stages of the generated games (default 3); --domain D action domains (default 2)"},
   {.name = "--domain", .kind = OPT_UNSIGNED, .off = A (p.domain), .arg = "D", .min = 2, .max = 4, .range = " (2..4)"},
   {.name = "--sweep", .kind = OPT_FLAG, .off = A (sweep), .help = "C in 0, 1/10, ..., 1: one row per strength (no eps sweep)"},
-  {.name = "--csv", .kind = OPT_STRING, .off = A (csv), .arg = "OUT", .help = "write the sweep (or the families) as CSV"},
+  {.name = "--csv", .kind = OPT_STRING, .off = A (csv), .arg = "OUT",
+   .help = "one CSV row per game and strength: seed, both concepts' exact rewards\n"
+           "and welfare, the difference (the two default families: 2N rows)"},
+  {.name = "--generic", .kind = OPT_FLAG, .off = A (p.generic),
+   .help = "generic, payoff-relevant games: no player indifferent at any information\n"
+           "set (a failing game is redrawn, the count reported) and every confounder an\n"
+           "instinct may read pays its mover"},
+  {.name = "--eps-sweep", .kind = OPT_FLAG, .off = A (eps_on), .help = "run the eps sweep (default: only up to 4 stages)"},
+  {.name = "--no-eps-sweep", .kind = OPT_FLAG, .off = A (eps_off), .help = "do not run the eps sweep"},
   {.name = "--example", .kind = OPT_STRING, .off = A (example), .arg = "OUT",
    .help = "write the smallest game with a welfare difference (shrunk) there"},
   {.name = NULL},
@@ -63,6 +71,7 @@ static const opt_cmd cmd = {
   .sections = sections, .unknown = "unknown option '%s'", .max_pos = 1, .width = 19,
   .usage = "usage: scnfg experiment welfare --games N --seed S [--confounding C] [--stages T]\n"
            "                                [--domain D] [--sweep] [--csv OUT] [--example OUT.xml]\n"
+           "                                [--generic] [--eps-sweep | --no-eps-sweep]\n"
            "\n",
   .footer = "\n"
             "Games: scnfg gengame random-game --stages T --domain D --confounders 2 --seed S, then every\n"
@@ -82,18 +91,18 @@ int cmd_experiment (int argc, char **argv) {
   bool sweep = x.sweep, conf = opt_given (&cmd, &res, "--confounding");
   if (!what || strcmp (what, "welfare")) return cli_usage_error (argv[0], "the only experiment is 'welfare' (see --help)");
   if (conf && sweep) return cli_usage_error (argv[0], "--confounding and --sweep exclude each other");
+  if (x.eps_on && x.eps_off) return cli_usage_error (argv[0], "--eps-sweep and --no-eps-sweep exclude each other");
+  p.eps_sweep = x.eps_on || (!x.eps_off && p.stages <= 4);
   afile out;
   scnfg_error err;
   error_init (&err);
   if (csv && !afile_open (&out, csv, &err)) return cli_report (&err);
   printf ("experiment welfare: %u games per family, first seed %llu, games: gengame random-game --stages %u "
-          "--domain %u --confounders 2 + confounding edit\n",
-          p.games, (unsigned long long) p.seed, p.stages, p.domain);
+          "--domain %u --confounders 2%s + confounding edit\n",
+          p.games, (unsigned long long) p.seed, p.stages, p.domain, p.generic ? " (generic, payoff-relevant)" : "");
   if (sweep) welfarereport_sweep (stdout, p, csv ? out.f : NULL);
   else {
-    if (csv)
-      fprintf (out.f, "family,confounding,eps,games,leader,follower,welfare,diff,differ,robust_leader,robust_diff,"
-                      "robust_differ\n");
+    if (csv) welfarereport_csv_header (out.f);
     if (conf) {
       welfarereport_family (stdout, stderr, &p, "confounding", csv ? out.f : NULL, example);
     } else {

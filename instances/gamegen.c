@@ -197,6 +197,71 @@ static void add_utility (gen *G, unsigned i, const int *pool, unsigned npool, mp
   }
 }
 
+/* payoff_conf: the mover of x_t is paid by a random table over (u_k, x_t)
+ * for every confounder u_k revealed at or before t. */
+static void add_payoff_conf (gen *G) {
+  game *g = G->g;
+  char id[48];
+  for (unsigned t = 1; t <= G->T; t++)
+    for (unsigned k = 0; k < G->K; k++) {
+      if (g->vars[G->u[k]].position > t) continue;
+      int par[2] = {G->u[k], G->x[t - 1]};
+      size_t size = (size_t) g->vars[par[0]].domain * g->vars[par[1]].domain;
+      mpq_t *vals = mem_alloc (size * sizeof *vals);
+      for (size_t j = 0; j < size; j++) mpq_init (vals[j]), rand_reward (G->r, vals[j]);
+      snprintf (id, sizeof id, "c%s_%s", g->vars[par[1]].id, g->vars[par[0]].id);
+      int c = game_add_var (g, GAME_UTILITY, id, 0);
+      game_set_owner (g, c, G->pl[G->owner[t - 1]]);
+      game_set_expr (g, c, game_expr_table (2, par, size, NULL, (const mpq_t *) vals));
+      for (size_t j = 0; j < size; j++) mpq_clear (vals[j]);
+      free (vals);
+    }
+}
+
+/* generic: the mover of x_t is paid k_a / p_t for action a (k a random
+ * permutation of 1..d_t), p_t the t-th prime above max(D, 6, domain), D the
+ * product of the confounders' prior denominators (6 and the domain: above
+ * every other payoff denominator, 1..4, and every numerator). Every joint probability of the exogenous
+ * variables is m / D with 0 < m <= D < p_t, every other payoff constant has
+ * a denominator prime to p_t, so the mover's (unnormalised) expected gain of
+ * a over a' at an information set has p_t-adic valuation -1: never zero. */
+static void add_generic (gen *G) {
+  game *g = G->g;
+  char id[48];
+  mpz_t D, p;
+  mpz_init_set_ui (D, 1), mpz_init (p);
+  for (unsigned k = 0; k < G->K; k++) mpz_mul (D, D, mpq_denref (g->vars[G->u[k]].prior[0]));
+  mpz_set (p, D);
+  unsigned floor = G->p->domain > 6 ? G->p->domain : 6;
+  if (mpz_cmp_ui (p, floor) < 0) mpz_set_ui (p, floor);
+  for (unsigned t = 1; t <= G->T; t++) {
+    mpz_nextprime (p, p);
+    int xt = G->x[t - 1];
+    unsigned d = g->vars[xt].domain;
+    long *perm = mem_alloc (d * sizeof *perm);
+    for (unsigned a = 0; a < d; a++) perm[a] = (long) a + 1;
+    for (unsigned a = d; a > 1; a--) {
+      unsigned j = (unsigned) prng_below (G->r, a);
+      long tmp = perm[a - 1];
+      perm[a - 1] = perm[j], perm[j] = tmp;
+    }
+    mpq_t *vals = mem_alloc (d * sizeof *vals);
+    for (unsigned a = 0; a < d; a++) {
+      mpq_init (vals[a]);
+      mpz_set_si (mpq_numref (vals[a]), perm[a]);
+      mpz_set (mpq_denref (vals[a]), p);
+      mpq_canonicalize (vals[a]);
+    }
+    snprintf (id, sizeof id, "g%s", g->vars[xt].id);
+    int v = game_add_var (g, GAME_UTILITY, id, 0);
+    game_set_owner (g, v, G->pl[G->owner[t - 1]]);
+    game_set_expr (g, v, game_expr_table (1, &xt, d, NULL, (const mpq_t *) vals));
+    for (unsigned a = 0; a < d; a++) mpq_clear (vals[a]);
+    free (vals), free (perm);
+  }
+  mpz_clear (D), mpz_clear (p);
+}
+
 static game *general (const gamegen_params *p, prng *r) {
   gen G = {.g = game_new ("random game"), .r = r, .p = p, .T = p->stages, .K = p->confounders};
   game *g = G.g;
@@ -228,6 +293,8 @@ static game *general (const gamegen_params *p, prng *r) {
   mpq_init (q);
   for (unsigned i = 0; i < 2; i++) add_utility (&G, i, pool, npool, q);
   mpq_clear (q);
+  if (p->payoff_conf) add_payoff_conf (&G);
+  if (p->generic) add_generic (&G);
   free (pool), free (G.x), free (G.owner), free (G.u);
   return g;
 }

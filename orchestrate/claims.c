@@ -15,6 +15,7 @@
 #include "base/rat.h"
 #include "instances/edit.h"
 #include "instances/gamegen.h"
+#include "instances/generic.h"
 #include "instances/qbfgen.h"
 #include "instances/siggen.h"
 #include "proofs/chk_commit.h"
@@ -41,7 +42,8 @@
 /* ---- families ----------------------------------------------------------- */
 
 static const char *const fam_names[CLAIMS_NFAM] = {"qbf", "ssat", "win-lose", "game-pi",
-                                                   "game-unconf", "game-conf", "signal", "signal-noise", "oneshot"};
+                                                   "game-unconf", "game-conf", "signal", "signal-noise", "oneshot",
+                                                   "game-large"};
 static const char *const fam_desc[CLAIMS_NFAM] = {
     "random prenex CNF (qbfgen random): E A E blocks of 1-3, 1-3, 3-4 variables, 1+1+2 literals per clause, "
     "6-12 clauses",
@@ -49,17 +51,29 @@ static const char *const fam_desc[CLAIMS_NFAM] = {
     "perfect-information win/lose games (gamegen --win-lose), 3-5 stages, 2T clauses",
     "perfect-information games (gamegen --perfect-info), 2-4 stages, domains 2-3, 0-2 revealed chance variables",
     "imperfect-information games (gamegen), 2-4 stages, domains 2-3, no confounders",
-    "imperfect-information games (gamegen), 2-4 stages, domains 2-3, 2 confounders nobody observes; then every "
+    "imperfect-information games (gamegen), 2-4 stages, domains 2-3, 2 confounders nobody observes, payoff-relevant "
+    "(each mover is paid by a random table over (u, x_t) for every confounder u revealed by stage t); then every "
     "stage whose confounder is revealed gets a random non-constant instinct over it (edit_confound, strength 1)",
     "signaling games (siggen), 2-3 types, messages, actions",
     "signaling games with sender noise (siggen --noise), layers observable for odd seeds",
     "two-stage imperfect-information games (gamegen), domains 2-4, no confounders; one-shot (the shape of "
     "mixed commitment's multiple LPs) when the stages have different owners and the second does not observe the "
     "first",
+    "as game-conf with 6-8 stages and domains 2-3",
 };
 
 const char *claims_family_name (claims_family f) { return f < CLAIMS_NFAM ? fam_names[f] : "?"; }
 const char *claims_family_describe (claims_family f) { return f < CLAIMS_NFAM ? fam_desc[f] : "?"; }
+
+bool claims_family_generic (claims_family f) {
+  return f == CLAIMS_FAM_GAME_PI || f == CLAIMS_FAM_GAME_UNCONF || f == CLAIMS_FAM_GAME_CONF ||
+         f == CLAIMS_FAM_ONESHOT || f == CLAIMS_FAM_GAME_LARGE;
+}
+
+const char *claims_class_name (int cls) {
+  static const char *const names[4] = {"", "generic", "tie-artefact", "other"};
+  return cls >= 0 && cls < 4 ? names[cls] : "";
+}
 
 bool claims_family_parse (const char *s, claims_family *out) {
   for (unsigned f = 0; f < CLAIMS_NFAM; f++)
@@ -75,6 +89,8 @@ typedef struct inst {
   game *g;
   uint64_t seed;
   claims_family fam;
+  bool generic;  /* generated with generic payoffs (shrinking must keep them) */
+  bool rejected; /* generic requested, generic_check failed: redraw */
 } inst;
 
 static void inst_clear (inst *in) {
@@ -84,9 +100,9 @@ static void inst_clear (inst *in) {
 
 static bool is_qbf_family (claims_family f) { return f == CLAIMS_FAM_QBF || f == CLAIMS_FAM_SSAT; }
 
-static bool gen (claims_family fam, uint64_t seed, inst *in) {
+static bool gen (claims_family fam, uint64_t seed, bool generic, inst *in) {
   memset (in, 0, sizeof *in);
-  in->seed = seed, in->fam = fam;
+  in->seed = seed, in->fam = fam, in->generic = generic;
   if (is_qbf_family (fam)) {
     qbfgen_random p;
     memset (&p, 0, sizeof p);
@@ -121,19 +137,31 @@ static bool gen (claims_family fam, uint64_t seed, inst *in) {
   } else if (fam == CLAIMS_FAM_ONESHOT) {
     p.stages = 2;
     p.domain = 2 + (unsigned) (seed % 3);
+  } else if (fam == CLAIMS_FAM_GAME_LARGE) {
+    p.stages = 6 + (unsigned) (seed % 3);
+    p.domain = 2 + (unsigned) ((seed / 3) % 2);
+    p.confounders = 2;
   } else {
     p.stages = 2 + (unsigned) (seed % 3);
     p.domain = 2 + (unsigned) ((seed / 3) % 2) * (p.stages < 4);
     p.perfect_info = fam == CLAIMS_FAM_GAME_PI;
     p.confounders = fam == CLAIMS_FAM_GAME_PI ? (unsigned) (seed % 3) : fam == CLAIMS_FAM_GAME_CONF ? 2 : 0;
   }
+  bool conf = fam == CLAIMS_FAM_GAME_CONF || fam == CLAIMS_FAM_GAME_LARGE;
+  p.payoff_conf = conf;
+  p.generic = generic;
   in->g = gamegen_random (&p);
-  if (in->g && fam == CLAIMS_FAM_GAME_CONF) { /* every stage's instinct reads an unobserved confounder */
+  if (in->g && conf) { /* every stage's instinct reads an unobserved confounder */
     prng r;
     prng_seed (&r, seed ^ 0x636f6e66u);
     game *h = edit_confound (in->g, &r, 1, 1);
     game_free (in->g);
     in->g = h;
+  }
+  if (in->g && generic && !generic_check (in->g, NULL, 0)) {
+    game_free (in->g);
+    in->g = NULL;
+    in->rejected = true;
   }
   return in->g != NULL;
 }
@@ -339,51 +367,127 @@ static int ev_strong_weak (const inst *in, char *why, size_t n) {
   return res;
 }
 
-static int ev_regression (const inst *in, char *why, size_t n) {
-  game_tie tie = (game_tie) (in->seed % 6);
-  game_solution a, b;
-  if (!sse_run (in->g, GAME_CONCEPT_SSE, tie, NULL, false, &a)) return CLAIMS_SKIP;
-  int res = CLAIMS_SKIP;
-  if (sse_run (in->g, GAME_CONCEPT_SCNE, tie, NULL, false, &b)) {
-    char na[40], nb[40];
-    snprintf (na, sizeof na, "S-CNE-%s", profile_tie_name (tie));
-    snprintf (nb, sizeof nb, "SSE-%s", profile_tie_name (tie));
-    res = compare (in->g, &b, na, &a, nb, true, why, n);
-    profile_solution_clear (&b);
-  }
-  profile_solution_clear (&a);
-  return res;
+/* A tie-sensitive claim: two solutions that should agree, computed under
+ * the claim's k-th tie-break (k < nties); the instance's own k is a function
+ * of its seed. */
+typedef struct tie_claim {
+  unsigned nties;
+  unsigned (*own) (const inst *in);
+  bool (*pair) (const inst *in, unsigned k, game_solution *a, char *an, game_solution *b, char *bn, size_t n);
+  bool outcomes; /* outcome distributions are compared too */
+  bool benefit;  /* the claim is "a's leader reward <= b's": it fails only when the leader gains */
+} tie_claim;
+
+/* S-CNE and SSE under the same tie (all six). */
+static bool pair_regression (const inst *in, unsigned k, game_solution *a, char *an, game_solution *b, char *bn,
+                             size_t n) {
+  game_tie tie = (game_tie) k;
+  snprintf (an, n, "S-CNE-%s", profile_tie_name (tie));
+  snprintf (bn, n, "SSE-%s", profile_tie_name (tie));
+  if (!sse_run (in->g, GAME_CONCEPT_SCNE, tie, NULL, false, a)) return false;
+  if (sse_run (in->g, GAME_CONCEPT_SSE, tie, NULL, false, b)) return true;
+  profile_solution_clear (a);
+  return false;
 }
 
-static int ev_satisficing (const inst *in, char *why, size_t n) {
+/* eps = 0 satisficing with tie T against SSE with instinct-T (T: strong, weak, lex). */
+static bool pair_satisficing (const inst *in, unsigned k, game_solution *a, char *an, game_solution *b, char *bn,
+                              size_t n) {
   static const game_tie base[3] = {GAME_TIE_STRONG, GAME_TIE_WEAK, GAME_TIE_LEX};
   static const game_tie inst_tie[3] = {GAME_TIE_INSTINCT_STRONG, GAME_TIE_INSTINCT_WEAK, GAME_TIE_INSTINCT_LEX};
-  unsigned k = (unsigned) (in->seed % 3);
+  snprintf (an, n, "satisficing-eps0-%s", profile_tie_name (base[k]));
+  snprintf (bn, n, "SSE-%s", profile_tie_name (inst_tie[k]));
+  if (!sse_run (in->g, GAME_CONCEPT_SATISFICING, base[k], "0", false, a)) return false;
+  if (sse_run (in->g, GAME_CONCEPT_SSE, inst_tie[k], NULL, false, b)) return true;
+  profile_solution_clear (a);
+  return false;
+}
+
+/* Robust eps = 0 satisficing against SSE, both with tie T (the claim: weak; classification: weak, strong). */
+static bool pair_robust (const inst *in, unsigned k, game_solution *a, char *an, game_solution *b, char *bn,
+                         size_t n) {
+  game_tie tie = k == 0 ? GAME_TIE_WEAK : GAME_TIE_STRONG;
+  snprintf (an, n, "robust-eps0%s", k ? "-strong" : "");
+  snprintf (bn, n, "SSE-%s", profile_tie_name (tie));
+  if (!sse_run (in->g, GAME_CONCEPT_SATISFICING, tie, "0", true, a)) return false;
+  if (sse_run (in->g, GAME_CONCEPT_SSE, tie, NULL, false, b)) return true;
+  profile_solution_clear (a);
+  return false;
+}
+
+/* eps = 1/10 satisficing (not robust) against SSE, both with tie T (strong, weak). */
+static bool pair_benefit (const inst *in, unsigned k, game_solution *a, char *an, game_solution *b, char *bn,
+                          size_t n) {
+  game_tie tie = k == 0 ? GAME_TIE_STRONG : GAME_TIE_WEAK;
+  snprintf (an, n, "satisficing-eps1/10-%s", profile_tie_name (tie));
+  snprintf (bn, n, "SSE-%s", profile_tie_name (tie));
+  if (!sse_run (in->g, GAME_CONCEPT_SATISFICING, tie, "1/10", false, a)) return false;
+  if (sse_run (in->g, GAME_CONCEPT_SSE, tie, NULL, false, b)) return true;
+  profile_solution_clear (a);
+  return false;
+}
+
+static unsigned own_mod6 (const inst *in) { return (unsigned) (in->seed % 6); }
+static unsigned own_mod3 (const inst *in) { return (unsigned) (in->seed % 3); }
+static unsigned own_zero (const inst *in) { return (void) in, 0; }
+
+static const tie_claim tie_regression = {6, own_mod6, pair_regression, true, false};
+static const tie_claim tie_satisficing = {3, own_mod3, pair_satisficing, true, false};
+static const tie_claim tie_robust = {2, own_zero, pair_robust, false, false};
+static const tie_claim tie_benefit = {2, own_zero, pair_benefit, false, true};
+
+/* Evaluates tc under tie k: CLAIMS_HELD / FAILED / SKIP; *leader: the
+ * leader's reward differs; label (if not NULL, 96 bytes) "A = B". */
+static int tie_eval (const inst *in, const tie_claim *tc, unsigned k, bool *leader, char *label, char *why,
+                     size_t n) {
   game_solution a, b;
-  if (!sse_run (in->g, GAME_CONCEPT_SATISFICING, base[k], "0", false, &a)) return CLAIMS_SKIP;
-  int res = CLAIMS_SKIP;
-  if (sse_run (in->g, GAME_CONCEPT_SSE, inst_tie[k], NULL, false, &b)) {
-    char na[40], nb[40];
-    snprintf (na, sizeof na, "satisficing-eps0-%s", profile_tie_name (base[k]));
-    snprintf (nb, sizeof nb, "SSE-%s", profile_tie_name (inst_tie[k]));
-    res = compare (in->g, &a, na, &b, nb, true, why, n);
-    profile_solution_clear (&b);
-  }
-  profile_solution_clear (&a);
+  char an[40], bn[40];
+  if (!tc->pair (in, k, &a, an, &b, bn, sizeof an)) return CLAIMS_SKIP;
+  int L = in->g->leader;
+  int res = compare (in->g, &a, an, &b, bn, tc->outcomes, why, n);
+  if (tc->benefit) res = mpq_cmp (a.reward[L], b.reward[L]) > 0 ? CLAIMS_FAILED : CLAIMS_HELD;
+  if (leader) *leader = !mpq_equal (a.reward[L], b.reward[L]);
+  if (label) snprintf (label, 96, "%s %s %s", an, tc->benefit ? "<=" : "=", bn);
+  profile_solution_clear (&a), profile_solution_clear (&b);
   return res;
 }
 
-static int ev_robust (const inst *in, char *why, size_t n) {
-  game_solution a, b;
-  if (!sse_run (in->g, GAME_CONCEPT_SATISFICING, GAME_TIE_WEAK, "0", true, &a)) return CLAIMS_SKIP;
-  int res = CLAIMS_SKIP;
-  if (sse_run (in->g, GAME_CONCEPT_SSE, GAME_TIE_WEAK, NULL, false, &b)) {
-    res = compare (in->g, &a, "robust-eps0", &b, "SSE-weak", false, why, n);
-    profile_solution_clear (&b);
-  }
-  profile_solution_clear (&a);
-  return res;
+static int ev_tie (const inst *in, const tie_claim *tc, char *why, size_t n) {
+  return tie_eval (in, tc, tc->own (in), NULL, NULL, why, n);
 }
+
+/* The class of a failing instance over all of tc's tie-breaks (a tie that
+ * the finders cannot solve is not counted): a tie artefact if the claim
+ * holds under one; generic if the payoffs are generic (generic_check: no
+ * player is ever indifferent, so no difference comes from indifference) and
+ * the leader's reward differs under each; else other. note gets the
+ * evidence. */
+static int tie_classify (const inst *in, const tie_claim *tc, char *note, size_t n) {
+  bool all_leader = true;
+  char why[512], label[96];
+  for (unsigned k = 0; k < tc->nties; k++) {
+    bool leader = false;
+    int r = tie_eval (in, tc, k, &leader, label, why, sizeof why);
+    if (r == CLAIMS_HELD) {
+      if (note) snprintf (note, n, "tie artefact: %s", label);
+      return CLAIMS_CLASS_TIE;
+    }
+    all_leader &= r == CLAIMS_SKIP || leader;
+  }
+  bool generic = generic_check (in->g, NULL, 0);
+  if (note)
+    snprintf (note, n, "%s: the %s under each of its %u tie-breaks%s", generic && all_leader ? "generic" : "other",
+              all_leader ? "leader's reward differs" : "claim fails", tc->nties,
+              generic ? "" : ", but the payoffs are not generic (a player may be indifferent)");
+  return generic && all_leader ? CLAIMS_CLASS_GENERIC : CLAIMS_CLASS_OTHER;
+}
+
+static int ev_regression (const inst *in, char *why, size_t n) { return ev_tie (in, &tie_regression, why, n); }
+static int ev_satisficing (const inst *in, char *why, size_t n) { return ev_tie (in, &tie_satisficing, why, n); }
+static int ev_robust (const inst *in, char *why, size_t n) { return ev_tie (in, &tie_robust, why, n); }
+static int ev_benefit (const inst *in, char *why, size_t n) { return ev_tie (in, &tie_benefit, why, n); }
+/* satisficing-benefit is a search: no hypothesis makes it hold, every failure is expected. */
+static bool sc_never (const inst *in) { return (void) in, false; }
 
 /* One mover optimises its own reward against the other's SSE-strong policy
  * frozen into instincts: as leader of the frozen game, L2 (SSE) against L3
@@ -604,69 +708,76 @@ typedef struct claim_impl {
   claims_claim pub;
   int (*eval) (const inst *in, char *why, size_t n);
   bool (*scope) (const inst *in);
+  const tie_claim *ties; /* tie-sensitive: failures are classified */
 } claim_impl;
 
 #define H CLAIMS_HOLDS
 #define X CLAIMS_CEX
-/* expect[]: qbf, ssat, win-lose, game-pi, game-unconf, game-conf, signal, signal-noise, oneshot */
+/* expect[]: qbf, ssat, win-lose, game-pi, game-unconf, game-conf, signal, signal-noise, oneshot, game-large */
 static const claim_impl registry[] = {
     {{"hardness", "a QBF's truth (CEGAR) equals the leader's SPE value (0/1) of its reduction qbf2game",
       "plain QBF", NULL, {H, 0, 0, 0, 0, 0, 0, 0, 0}},
-     ev_hardness, NULL},
+     ev_hardness, NULL, NULL},
     {{"round-trip",
       "qbf -> game -> qbf keeps the truth value (CEGAR on both); on win/lose games the encoded QBF is true iff "
       "the leader's SPE value is 1",
       "plain QBF; perfect-information Boolean win/lose games without chance", NULL, {H, 0, H, 0, 0, 0, 0, 0, 0}},
-     ev_round_trip, NULL},
+     ev_round_trip, NULL, NULL},
     {{"ssat-value",
       "the exact SSAT value (DPLL solver; the reference evaluator too) equals the leader's SPE value of the "
       "reduction, chance as exogenous variables",
       "QBF and SSAT formulas", NULL, {H, H, 0, 0, 0, 0, 0, 0, 0}},
-     ev_ssat, NULL},
+     ev_ssat, NULL, NULL},
     {{"sse-ge-spe", "the leader's SSE-strong reward is at least its SPE-strong reward",
       "perfect-information two-player games", NULL, {0, 0, H, H, 0, 0, 0, 0, 0}},
-     ev_sse_spe, NULL},
+     ev_sse_spe, NULL, NULL},
     {{"sse-strong-ge-weak", "the leader's SSE-strong reward is at least its SSE-weak reward",
-      "two-player games", NULL, {0, 0, H, H, H, H, 0, 0, H}},
-     ev_strong_weak, NULL},
+      "two-player games", NULL, {0, 0, H, H, H, H, 0, 0, H, H}},
+     ev_strong_weak, NULL, NULL},
     {{"mixed-ge-pure",
       "the leader's mixed-commitment value (strong; multiple LPs or Letchford-Conitzer frontiers) is at least "
       "its pure SSE-strong reward",
       "where mixed commitment is defined (DESIGN §3.3): one-shot games, perfect-information trees without chance",
       NULL, {0, 0, H, H, 0, 0, 0, 0, H}},
-     ev_mixed, NULL},
+     ev_mixed, NULL, NULL},
     {{"regression",
       "S-CNE equals SSE under the same tie-break (tie = seed mod 6): both players' rewards (hence welfare) and the "
       "outcome distribution",
       "every instinct reads only observed variables and every stage allows layer 2 or 3 (DESIGN §3.4)", NULL,
-      {0, 0, H, H, H, X, 0, 0, 0}},
-     ev_regression, sc_regression},
+      {0, 0, H, H, H, X, 0, 0, 0, X}},
+     ev_regression, sc_regression, &tie_regression},
     {{"satisficing-eps0",
       "the eps = 0 satisficing follower (tie T = strong/weak/lex by seed) equals SSE with tie instinct-T: rewards "
       "and outcome distribution",
       "every follower instinct reads only variables its mover observes (DESIGN §3.5)", NULL,
-      {0, 0, H, H, H, X, 0, 0, 0}},
-     ev_satisficing, sc_satisficing},
+      {0, 0, H, H, H, X, 0, 0, 0, X}},
+     ev_satisficing, sc_satisficing, &tie_satisficing},
     {{"robust-eps0", "the robust eps = 0 satisficing follower gives the same rewards as SSE-weak",
       "every follower instinct reads only variables its mover observes (DESIGN §3.5 states it without this "
       "hypothesis; a confounded instinct can beat every action, see docs/claims.md)",
-      NULL, {0, 0, H, H, H, X, 0, 0, 0}},
-     ev_robust, sc_satisficing},
+      NULL, {0, 0, H, H, H, X, 0, 0, 0, X}},
+     ev_robust, sc_satisficing, &tie_robust},
+    {{"satisficing-benefit",
+      "the leader's reward with an eps = 1/10 satisficing follower (tie strong) is at most its SSE-strong reward "
+      "(a search for the paper's benefit games: the follower keeps an instinct within eps of its best response)",
+      "none (every failure is an expected counterexample: a game where the leader gains)", NULL,
+      {0, 0, 0, X, X, X, 0, 0, 0, 0}},
+     ev_benefit, sc_never, &tie_benefit},
     {{"l3-ge-l2",
       "with the other player's SSE-strong policy frozen, a mover's best reward over L3 (S-CNE) policies is at "
       "least its best over L2 (SSE) policies (mover: leader for even seeds, follower for odd)",
-      "two-player games whose frozen policies are L2 tables", NULL, {0, 0, H, H, H, H, 0, 0, 0}},
-     ev_l3_l2, NULL},
+      "two-player games whose frozen policies are L2 tables", NULL, {0, 0, H, H, H, H, 0, 0, 0, H}},
+     ev_l3_l2, NULL, NULL},
     {{"checkers",
       "every finder's output passes its checker: SPE (chk_spe), SSE/S-CNE/satisficing incl. robust (chk_commit), "
       "mixed commitments with their LP duals / frontiers (chk_mixed), CEGAR's model, the SPE policy as a "
       "Skolem/Herbrand certificate (qcert), every PBE (chk_signal)",
-      "all families", NULL, {H, H, H, H, H, H, H, H, H}},
-     ev_checkers, NULL},
+      "all families", NULL, {H, H, H, H, H, H, H, H, H, H}},
+     ev_checkers, NULL, NULL},
     {{"d1-intuitive-pbe",
       "every PBE family surviving D1 survives the intuitive criterion, and every family passes the PBE checker",
       "signaling games", NULL, {0, 0, 0, 0, 0, 0, H, H, 0}},
-     ev_d1, NULL},
+     ev_d1, NULL, NULL},
 };
 #undef H
 #undef X
@@ -702,10 +813,14 @@ int claims_eval_seed (const claims_claim *c, claims_family f, uint64_t seed, boo
   if (why && size) why[0] = 0;
   if (!ci->eval || f >= CLAIMS_NFAM || c->expect[f] == CLAIMS_NA) return CLAIMS_SKIP;
   inst in;
-  if (!gen (f, seed, &in)) return CLAIMS_SKIP;
+  if (!gen (f, seed, false, &in)) return CLAIMS_SKIP;
   int r = eval_inst (ci, &in, in_scope, why, size);
   inst_clear (&in);
   return r;
+}
+
+static int classify (const claim_impl *ci, const inst *in, char *note, size_t n) {
+  return ci->ties ? tie_classify (in, ci->ties, note, n) : CLAIMS_CLASS_NONE;
 }
 
 /* ---- shrinking ---------------------------------------------------------- */
@@ -714,26 +829,30 @@ typedef struct shrink_arg {
   const claim_impl *ci;
   claims_family fam;
   uint64_t seed;
-  bool scope;  /* the failure's scope status must be kept */
-  bool values; /* so must a difference in rewards (not only in outcomes) */
+  bool scope;   /* the failure's scope status must be kept */
+  bool values;  /* so must a difference in rewards (not only in outcomes) */
+  int cls;      /* and its class */
+  bool generic; /* and generic payoffs */
 } shrink_arg;
 
 static bool still_fails (const inst *in, shrink_arg *a) {
   char why[512] = "";
   bool sc;
+  if (a->generic && in->g && !generic_check (in->g, NULL, 0)) return false;
   return eval_inst (a->ci, in, &sc, why, sizeof why) == CLAIMS_FAILED && sc == a->scope &&
-         (!a->values || !strstr (why, OUTCOMES_ONLY));
+         (!a->values || !strstr (why, OUTCOMES_ONLY)) &&
+         (a->cls == CLAIMS_CLASS_NONE || classify (a->ci, in, NULL, 0) == a->cls);
 }
 
 static bool still_game (const game *g, void *arg) {
   shrink_arg *a = arg;
-  inst in = {NULL, (game *) g, a->seed, a->fam};
+  inst in = {NULL, (game *) g, a->seed, a->fam, a->generic, false};
   return still_fails (&in, a);
 }
 
 static bool still_qbf (const qbf *f, void *arg) {
   shrink_arg *a = arg;
-  inst in = {(qbf *) f, NULL, a->seed, a->fam};
+  inst in = {(qbf *) f, NULL, a->seed, a->fam, false, false};
   return still_fails (&in, a);
 }
 
@@ -751,24 +870,78 @@ static bool write_cex (const inst *in, const char *path, scnfg_error *err) {
   return afile_commit (&a, err);
 }
 
+/* Is failure (sc, values, cls) a better counterexample than the kept one?
+ * Unexpected over expected, then generic over other classes, then a
+ * difference in rewards over one in outcomes only. */
+static bool better (const shrink_arg *have, bool any, bool sc, bool values, int cls) {
+  if (!any) return true;
+  if (sc != have->scope) return sc;
+  bool g = cls == CLAIMS_CLASS_GENERIC, hg = have->cls == CLAIMS_CLASS_GENERIC;
+  if (g != hg) return g;
+  return values && !have->values;
+}
+
+/* Shrinks the kept failure, writes it and fills the row's cex fields. */
+static bool shrink_and_write (const claims_claim *c, const claims_options *o, shrink_arg *a, claims_row *row,
+                              scnfg_error *err) {
+  inst in;
+  gen (a->fam, a->seed, a->generic, &in);
+  unsigned tries = 0, max_tries = o->shrink_tries ? o->shrink_tries : 400;
+  row->has_cex = true;
+  row->cex_seed = a->seed;
+  if (in.g) {
+    row->cex_size_before = edit_game_size (in.g);
+    game *s = edit_shrink_game (in.g, still_game, a, max_tries, &tries);
+    if (s) game_free (in.g), in.g = s;
+    row->cex_size = edit_game_size (in.g);
+  } else {
+    row->cex_size_before = qbf_size (in.f);
+    qbf *s = edit_shrink_qbf (in.f, still_qbf, a, max_tries, &tries);
+    if (s) qbf_free (in.f), in.f = s;
+    row->cex_size = qbf_size (in.f);
+  }
+  bool sc, ok = true;
+  eval_inst (a->ci, &in, &sc, row->cex_note, sizeof row->cex_note);
+  row->cex_class = a->cls;
+  if (a->cls != CLAIMS_CLASS_NONE) {
+    char note[200];
+    classify (a->ci, &in, note, sizeof note);
+    size_t len = strlen (row->cex_note);
+    snprintf (row->cex_note + len, sizeof row->cex_note - len, "; %s", note);
+  }
+  if (o->cex_dir) {
+    snprintf (row->cex_file, sizeof row->cex_file, "%s/%s-%s%s%s.%s", o->cex_dir, c->name, claims_family_name (a->fam),
+              a->cls ? "-" : "", claims_class_name (a->cls), in.g ? "xml" : "qdimacs");
+    ok = write_cex (&in, row->cex_file, err);
+    if (!ok) row->cex_file[0] = 0;
+  }
+  inst_clear (&in);
+  return ok;
+}
+
 bool claims_run (const claims_claim *c, claims_family f, const claims_options *o, claims_row *row,
                  scnfg_error *err) {
   const claim_impl *ci = impl_of (c);
   memset (row, 0, sizeof *row);
   row->claim = c, row->family = f;
   row->expect = f < CLAIMS_NFAM ? c->expect[f] : CLAIMS_NA;
+  if (o->generic && !claims_family_generic (f)) row->expect = CLAIMS_NA;
   if (row->expect == CLAIMS_NA || !ci->eval) return true;
   double t0 = limits_now ();
   unsigned max = o->max_attempts ? o->max_attempts : 10 * o->count;
-  bool have = false, have_scope = false, have_values = false;
-  uint64_t fseed = 0;
+  bool have = false;
+  shrink_arg keep = {ci, f, 0, false, false, CLAIMS_CLASS_NONE, o->generic};
   for (unsigned j = 0; j < max && row->instances < o->count; j++) {
     inst in;
     uint64_t seed = o->seed + j;
-    if (!gen (f, seed, &in)) continue;
+    if (!gen (f, seed, o->generic, &in)) {
+      row->redraws += in.rejected;
+      continue;
+    }
     bool sc;
     char why[512] = "";
     int r = eval_inst (ci, &in, &sc, why, sizeof why);
+    int cls = r == CLAIMS_FAILED ? classify (ci, &in, NULL, 0) : CLAIMS_CLASS_NONE;
     inst_clear (&in);
     if (r == CLAIMS_SKIP) {
       row->skipped++;
@@ -781,41 +954,14 @@ bool claims_run (const claims_claim *c, claims_family f, const claims_options *o
     }
     if (sc) row->failed++;
     else row->expected_cex++;
-    /* keep the first failure, an unexpected one over an expected one */
+    row->cls[cls]++;
     bool values = !strstr (why, OUTCOMES_ONLY);
-    if (!have || (sc && !have_scope) || (sc == have_scope && values && !have_values)) {
-      have = true, have_scope = sc, have_values = values, fseed = seed;
+    if (better (&keep, have, sc, values, cls)) {
+      have = true;
+      keep.scope = sc, keep.values = values, keep.cls = cls, keep.seed = seed;
     }
   }
-  bool ok = true;
-  if (have) {
-    inst in;
-    gen (f, fseed, &in);
-    shrink_arg a = {ci, f, fseed, have_scope, have_values};
-    unsigned tries = 0, max_tries = o->shrink_tries ? o->shrink_tries : 400;
-    row->has_cex = true;
-    row->cex_seed = fseed;
-    if (in.g) {
-      row->cex_size_before = edit_game_size (in.g);
-      game *s = edit_shrink_game (in.g, still_game, &a, max_tries, &tries);
-      if (s) game_free (in.g), in.g = s;
-      row->cex_size = edit_game_size (in.g);
-    } else {
-      row->cex_size_before = qbf_size (in.f);
-      qbf *s = edit_shrink_qbf (in.f, still_qbf, &a, max_tries, &tries);
-      if (s) qbf_free (in.f), in.f = s;
-      row->cex_size = qbf_size (in.f);
-    }
-    bool sc;
-    eval_inst (ci, &in, &sc, row->cex_note, sizeof row->cex_note);
-    if (o->cex_dir) {
-      snprintf (row->cex_file, sizeof row->cex_file, "%s/%s-%s.%s", o->cex_dir, c->name, claims_family_name (f),
-                in.g ? "xml" : "qdimacs");
-      ok = write_cex (&in, row->cex_file, err);
-      if (!ok) row->cex_file[0] = 0;
-    }
-    inst_clear (&in);
-  }
+  bool ok = !have || shrink_and_write (c, o, &keep, row, err);
   row->seconds = limits_now () - t0;
   return ok;
 }

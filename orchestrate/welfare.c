@@ -1,14 +1,17 @@
 /* The welfare experiment (see welfare.h). */
 #include "orchestrate/welfare.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/error.h"
+#include "base/mem.h"
 #include "base/prng.h"
 #include "base/rat.h"
 #include "instances/edit.h"
 #include "instances/gamegen.h"
+#include "instances/generic.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
 #include "solver/game/solve.h"
@@ -31,13 +34,23 @@ game *welfare_game (const welfare_params *p, uint64_t seed) {
   gamegen_params_init (&gp);
   gp.seed = seed;
   gp.stages = p->stages, gp.domain = p->domain, gp.confounders = p->confounders;
+  gp.generic = gp.payoff_conf = p->generic;
   game *g = gamegen_random (&gp);
   if (!g) return NULL;
   prng r;
   prng_seed (&r, seed ^ 0x77656c66u);
   game *h = edit_confound (g, &r, p->conf_num, p->conf_den);
   game_free (g);
+  if (h && p->generic && !generic_check (h, NULL, 0)) game_free (h), h = NULL;
   return h;
+}
+
+void welfare_wilson (unsigned k, unsigned n, double *lo, double *hi) {
+  const double z = 1.959963984540054;
+  double ph = (double) k / n, z2 = z * z / n;
+  double c = (ph + z2 / 2) / (1 + z2), h = z * sqrt (ph * (1 - ph) / n + z2 / (4 * n)) / (1 + z2);
+  *lo = c - h < 0 ? 0 : c - h;
+  *hi = c + h > 1 ? 1 : c + h;
 }
 
 static void row_init (welfare_eps_row *e) {
@@ -68,6 +81,19 @@ void welfare_result_clear (welfare_result *r) {
     for (unsigned i = 0; i < WELFARE_NEPS; i++) row_clear (&r->eps[k][i]);
   game_free (r->example);
   r->example = NULL;
+  if (r->rows)
+    for (unsigned i = 0; i < r->games; i++)
+      for (unsigned k = 0; k < 3; k++) mpq_clear (r->rows[i].sse[k]), mpq_clear (r->rows[i].scne[k]);
+  free (r->rows);
+  r->rows = NULL;
+}
+
+static void keep_row (welfare_result *r, uint64_t seed, const game_solution *a, const game_solution *b, int L) {
+  if (!(r->games & (r->games - 1))) r->rows = mem_realloc (r->rows, 2 * (r->games + 1) * sizeof *r->rows);
+  welfare_game_row *w = &r->rows[r->games];
+  w->seed = seed;
+  const mpq_t *x[3] = {&a->reward[L], &a->reward[1 - L], &a->welfare}, *y[3] = {&b->reward[L], &b->reward[1 - L], &b->welfare};
+  for (unsigned k = 0; k < 3; k++) mpq_init (w->sse[k]), mpq_set (w->sse[k], *x[k]), mpq_init (w->scne[k]), mpq_set (w->scne[k], *y[k]);
 }
 
 static bool solve (const game *g, game_concept c, const char *eps, bool robust, bool profile, game_solution *s) {
@@ -122,7 +148,8 @@ void welfare_run (const welfare_params *p, welfare_result *r) {
     uint64_t seed = p->seed + j;
     game *g = welfare_game (p, seed);
     if (!g) {
-      r->skipped++;
+      if (p->generic) r->redraws++;
+      else r->skipped++;
       continue;
     }
     game_solution a, b;
@@ -155,9 +182,10 @@ void welfare_run (const welfare_params *p, welfare_result *r) {
       game_free (g);
       continue;
     }
+    int L = g->leader;
+    if (p->keep_games) keep_row (r, seed, &a, &b, L);
     r->games++;
     r->confounded += edit_confounded (g, -1);
-    int L = g->leader;
     mpq_sub (d, b.welfare, a.welfare);
     add_mean (r->mean_sse, a.welfare), add_mean (r->mean_scne, b.welfare), add_mean (r->mean_diff, d);
     mpq_abs (t, d);

@@ -24,15 +24,20 @@ typedef struct welfare_params {
   unsigned stages, domain, confounders; /* generator (defaults 3, 2, 2) */
   bool eps_sweep;          /* also run the satisficing sweep */
   bool shrink_example;     /* shrink the smallest differing game */
+  bool generic;            /* gamegen generic + payoff_conf: no player ever indifferent
+                              (instances/generic.h; a failing game is redrawn) and every
+                              confounder an instinct may read is payoff-relevant */
+  bool keep_games;         /* keep one welfare_game_row per game in the result */
 } welfare_params;
 
 /* N = 50, seed 1, strength 0, 3 stages, domain 2, 2 confounders, sweep on,
- * shrinking on. */
+ * shrinking on, not generic, no per-game rows. */
 void welfare_params_init (welfare_params *p);
 
 /* The experiment's game for one seed: gamegen_random (imperfect information,
  * the parameters above), then edit_confound at strength num/den with a PRNG
- * seeded from the seed. New finished game (game_free) or NULL. */
+ * seeded from the seed. New finished game (game_free) or NULL (also when
+ * p->generic and the game fails generic_check). */
 struct game *welfare_game (const welfare_params *p, uint64_t seed);
 
 typedef struct welfare_eps_row {
@@ -41,8 +46,15 @@ typedef struct welfare_eps_row {
   unsigned differ;                 /* games whose welfare differs from SSE */
 } welfare_eps_row;
 
+/* One solved game: its seed and both concepts' exact rewards and welfare. */
+typedef struct welfare_game_row {
+  uint64_t seed;
+  mpq_t sse[3], scne[3];           /* leader, follower, welfare */
+} welfare_game_row;
+
 typedef struct welfare_result {
   unsigned games, skipped;         /* solved; seeds skipped (finder rejected or limit) */
+  unsigned redraws;                /* generic: seeds whose game failed generic_check (not in skipped) */
   unsigned confounded;             /* games with a confounded instinct */
   unsigned differ;                 /* welfare(S-CNE) != welfare(SSE) */
   unsigned leader_differ;          /* leader's reward differs */
@@ -56,6 +68,7 @@ typedef struct welfare_result {
   uint64_t example_seed;
   size_t example_size_before;
   mpq_t example_sse, example_scne; /* its welfare under both */
+  welfare_game_row *rows;          /* keep_games: 'games' rows in seed order, else NULL */
 } welfare_result;
 
 void welfare_result_init (welfare_result *r);
@@ -65,5 +78,9 @@ void welfare_result_clear (welfare_result *r);
  * until p->games games are solved by both or 20 * games seeds were tried.
  * Never prints. */
 void welfare_run (const welfare_params *p, welfare_result *r);
+
+/* The 95 % Wilson score interval for k successes in n > 0 trials, as
+ * decimals for display only (no decision is taken on it). */
+void welfare_wilson (unsigned k, unsigned n, double *lo, double *hi);
 
 #endif

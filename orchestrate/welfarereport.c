@@ -22,13 +22,53 @@ static void lq (FILE *f, const char *label, const mpq_t q) {
   pq (f, q);
 }
 
+void welfarereport_csv_header (FILE *csv) {
+  fprintf (csv, "family,confounding,seed,generic,sse_leader,sse_follower,sse_welfare,scne_leader,scne_follower,"
+                "scne_welfare,diff,diff_decimal,differ\n");
+}
+
+/* One CSV row per game of r (exact rationals; the difference also as a decimal for plotting). */
+static void csv_rows (FILE *csv, const char *name, const welfare_params *p, const welfare_result *r) {
+  mpq_t d;
+  mpq_init (d);
+  for (unsigned i = 0; i < r->games; i++) {
+    const welfare_game_row *w = &r->rows[i];
+    fprintf (csv, "%s,%llu/%llu,%llu,%d", name, (unsigned long long) p->conf_num, (unsigned long long) p->conf_den,
+             (unsigned long long) w->seed, p->generic);
+    for (unsigned k = 0; k < 6; k++) {
+      char *s = rat_to_str (k < 3 ? w->sse[k] : w->scne[k - 3]);
+      fprintf (csv, ",%s", s);
+      free (s);
+    }
+    mpq_sub (d, w->scne[2], w->sse[2]);
+    char *s = rat_to_str (d);
+    fprintf (csv, ",%s,%.6f,%d\n", s, mpq_get_d (d), mpq_sgn (d) != 0);
+    free (s);
+  }
+  mpq_clear (d);
+}
+
+/* "k of n differ, 95 % Wilson interval [lo, hi]" */
+static void interval (FILE *f, unsigned k, unsigned n) {
+  double lo = 0, hi = 1;
+  if (n) welfare_wilson (k, n, &lo, &hi);
+  fprintf (f, "95%% Wilson interval for the share of games that differ: [%.4f, %.4f] (%u of %u)", lo, hi, k, n);
+}
+
 void welfarereport_family (FILE *out, FILE *err, const welfare_params *p, const char *name, FILE *csv,
                            const char *example) {
   welfare_result r;
   welfare_result_init (&r);
-  welfare_run (p, &r);
-  fprintf (out, "family %s: confounding %llu/%llu, %u games (%u seeds skipped), %u with a confounded instinct\n", name,
-          (unsigned long long) p->conf_num, (unsigned long long) p->conf_den, r.games, r.skipped, r.confounded);
+  welfare_params q = *p;
+  q.keep_games = csv != NULL;
+  welfare_run (&q, &r);
+  fprintf (out, "family %s: confounding %llu/%llu, %u games (%u seeds skipped", name, (unsigned long long) p->conf_num,
+           (unsigned long long) p->conf_den, r.games, r.skipped);
+  if (p->generic) fprintf (out, ", %u redrawn for generic payoffs", r.redraws);
+  fprintf (out, "), %u with a confounded instinct\n", r.confounded);
+  if (!p->conf_num)
+    fprintf (out, "  (C = 0: no instinct reads an unobserved variable, so S-CNE = SSE in every game is the regression\n"
+                  "   theorem (DESIGN 3.4, the same policy sets), checked here, not an observation)\n");
   lq (out, "  mean welfare SSE       ", r.mean_sse);
   lq (out, "\n  mean welfare S-CNE     ", r.mean_scne);
   lq (out, "\n  welfare difference (S-CNE - SSE): mean ", r.mean_diff);
@@ -38,6 +78,8 @@ void welfarereport_family (FILE *out, FILE *err, const welfare_params *p, const 
   fprintf (out, "\n  games with a difference: %u of %u (%.1f%%); leader's reward differs in %u, mean leader gain ", r.differ,
           r.games, r.games ? 100.0 * r.differ / r.games : 0.0, r.leader_differ);
   pq (out, r.mean_leader_diff);
+  fputs ("\n  ", out);
+  interval (out, r.differ, r.games);
   fprintf (out, "\n  layers chosen by S-CNE (active stages): leader L1 %lu L2 %lu L3 %lu; follower L1 %lu L2 %lu L3 %lu\n",
           r.layers[0][1], r.layers[0][2], r.layers[0][3], r.layers[1][1], r.layers[1][2], r.layers[1][3]);
   if (r.example) {
@@ -79,21 +121,18 @@ void welfarereport_family (FILE *out, FILE *err, const welfare_params *p, const 
       }
       fprintf (out, "    %-6s | %-21s %-21s %-21s %-21s %6u | %-21s %-21s %6u\n", welfare_eps (i), buf[0], buf[1], buf[2],
               buf[3], a->differ, buf[4], buf[5], b->differ);
-      if (csv)
-        fprintf (csv, "%s,%llu/%llu,%s,%u,%.6f,%.6f,%.6f,%.6f,%u,%.6f,%.6f,%u\n", name,
-                 (unsigned long long) p->conf_num, (unsigned long long) p->conf_den, welfare_eps (i), r.games,
-                 mpq_get_d (a->leader), mpq_get_d (a->follower), mpq_get_d (a->welfare), mpq_get_d (a->diff),
-                 a->differ, mpq_get_d (b->leader), mpq_get_d (b->diff), b->differ);
     }
   }
+  if (csv) csv_rows (csv, name, p, &r);
   welfare_result_clear (&r);
 }
 
 void welfarereport_sweep (FILE *out, welfare_params p, FILE *csv) {
   p.eps_sweep = p.shrink_example = false;
-  if (csv) fprintf (csv, "confounding,games,differ,share,mean_diff,mean_abs_diff,max_diff,min_diff,mean_leader_diff\n");
-  fprintf (out, "%-11s %6s %7s %7s %-22s %-22s %-22s %-22s\n", "confounding", "games", "differ", "share", "mean diff",
-          "mean |diff|", "max diff", "min diff");
+  p.keep_games = csv != NULL;
+  if (csv) welfarereport_csv_header (csv);
+  fprintf (out, "%-11s %6s %7s %7s %-17s %-22s %-22s %-22s %-22s\n", "confounding", "games", "differ", "share",
+           "95% interval", "mean diff", "mean |diff|", "max diff", "min diff");
   for (unsigned k = 0; k <= 10; k++) {
     p.conf_num = k, p.conf_den = 10;
     welfare_result r;
@@ -108,12 +147,15 @@ void welfarereport_sweep (FILE *out, welfare_params p, FILE *csv) {
       snprintf (b[i], sizeof b[i], "%s (%.4f)", strlen (s) < 40 ? s : "~", mpq_get_d (*v[i]));
       free (s);
     }
-    double share = r.games ? (double) r.differ / r.games : 0;
-    fprintf (out, "%-11s %6u %7u %7.3f %-22s %-22s %-22s %-22s\n", c, r.games, r.differ, share, b[0], b[1], b[2], b[3]);
-    if (csv)
-      fprintf (csv, "%.1f,%u,%u,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", k / 10.0, r.games, r.differ, share,
-               mpq_get_d (r.mean_diff), mpq_get_d (r.mean_abs), mpq_get_d (r.max_diff), mpq_get_d (r.min_diff),
-               mpq_get_d (r.mean_leader_diff));
+    double share = r.games ? (double) r.differ / r.games : 0, lo = 0, hi = 1;
+    if (r.games) welfare_wilson (r.differ, r.games, &lo, &hi);
+    char iv[40];
+    snprintf (iv, sizeof iv, "[%.3f, %.3f]", lo, hi);
+    fprintf (out, "%-11s %6u %7u %7.3f %-17s %-22s %-22s %-22s %-22s\n", c, r.games, r.differ, share, iv, b[0], b[1], b[2],
+             b[3]);
+    if (csv) csv_rows (csv, "sweep", &p, &r);
     welfare_result_clear (&r);
   }
+  fprintf (out, "(0/10: the regression theorem, S-CNE = SSE by construction, not an observation; interval: the 95%%\n"
+                " Wilson interval for the share of games that differ, decimals for display only)\n");
 }

@@ -3,6 +3,7 @@
  * the robust-eps0 counterexample fixture, the registry's contract, and the
  * 'claims' and 'experiment' commands. */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "base/error.h"
 #include "base/rat.h"
 #include "instances/edit.h"
+#include "instances/generic.h"
 #include "orchestrate/claims.h"
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
@@ -17,8 +19,8 @@
 #include "solver/game/sse.h"
 #include "tests/testutil.h"
 
-/* Every claim on every family it applies to: no unexpected failure, and the
- * full count of instances in scope. */
+/* Every claim on every family it applies to (game-large: its own test): no
+ * unexpected failure, and the full count of instances in scope. */
 START_TEST (every_claim_holds) {
   claims_options o;
   claims_options_init (&o);
@@ -28,7 +30,7 @@ START_TEST (every_claim_holds) {
     const claims_claim *c = claims_get (i);
     if (c->unavailable) continue;
     for (unsigned f = 0; f < CLAIMS_NFAM; f++) {
-      if (!c->expect[f]) continue;
+      if (!c->expect[f] || f == CLAIMS_FAM_GAME_LARGE) continue;
       claims_row r;
       scnfg_error err;
       error_init (&err);
@@ -42,8 +44,8 @@ START_TEST (every_claim_holds) {
       rows++, instances += r.instances;
     }
   }
-  ck_assert_uint_eq (rows, 42);
-  ck_assert_uint_eq (instances, 42 * 25);
+  ck_assert_uint_eq (rows, 45);
+  ck_assert_uint_eq (instances, 45 * 25);
 }
 END_TEST
 
@@ -54,9 +56,9 @@ START_TEST (expected_counterexamples) {
     unsigned count, held, cex;
     uint64_t first;
   } want[] = {
-      {"regression", 30, 23, 7, 4},
-      {"satisficing-eps0", 30, 25, 5, 5},
-      {"robust-eps0", 150, 149, 1, 136},
+      {"regression", 30, 19, 11, 1},
+      {"satisficing-eps0", 30, 23, 7, 1},
+      {"robust-eps0", 150, 144, 6, 1},
   };
   char *dir = tu_tmpdir ();
   for (unsigned i = 0; i < 3; i++) {
@@ -79,6 +81,10 @@ START_TEST (expected_counterexamples) {
     ck_assert_msg (gamexml_read_file (&g, r.cex_file, &err), "%s", err.msg);
     ck_assert_uint_eq (edit_game_size (g), r.cex_size);
     ck_assert (edit_confounded (g, -1));
+    /* without generic payoffs no counterexample is classified generic */
+    ck_assert_uint_eq (r.cls[CLAIMS_CLASS_GENERIC], 0);
+    ck_assert_uint_eq (r.cls[CLAIMS_CLASS_TIE] + r.cls[CLAIMS_CLASS_OTHER], r.expected_cex);
+    ck_assert (strstr (r.cex_file, "-other.xml") || strstr (r.cex_file, "-tie-artefact.xml"));
     game_free (g);
   }
   tu_rmdir (dir);
@@ -86,6 +92,82 @@ START_TEST (expected_counterexamples) {
 }
 END_TEST
 
+static void solve_q (const game *g, sse_concept c, game_tie tie, mpq_t leader);
+
+/* Only *.xml files in dir (and at least one). */
+static void only_xml (const char *dir) {
+  DIR *d = opendir (dir);
+  ck_assert_ptr_nonnull (d);
+  unsigned n = 0;
+  for (struct dirent *e; (e = readdir (d));) {
+    if (e->d_name[0] == '.') continue;
+    size_t len = strlen (e->d_name);
+    ck_assert_msg (len > 4 && !strcmp (e->d_name + len - 4, ".xml"), "%s", e->d_name);
+    n++;
+  }
+  closedir (d);
+  ck_assert_uint_gt (n, 0);
+}
+
+/* With generic payoffs, the payoff-relevant confounders of game-conf give
+ * genuine regression counterexamples: the shrunk one stays generic and
+ * differs for the leader under the strong and the weak tie-break. */
+START_TEST (generic_counterexamples) {
+  char *dir = tu_tmpdir ();
+  claims_options o;
+  claims_options_init (&o);
+  o.seed = 1, o.count = 150, o.cex_dir = dir, o.generic = true;
+  claims_row r;
+  scnfg_error err;
+  error_init (&err);
+  ck_assert (claims_run (claims_find ("regression"), CLAIMS_FAM_GAME_CONF, &o, &r, &err));
+  ck_assert_uint_eq (r.failed, 0);
+  ck_assert_uint_eq (r.instances, 150);
+  ck_assert_uint_eq (r.expected_cex, 46);
+  ck_assert_uint_eq (r.cls[CLAIMS_CLASS_GENERIC], 40);
+  ck_assert_uint_eq (r.cls[CLAIMS_CLASS_TIE], 0);
+  ck_assert_uint_eq (r.redraws, 0);
+  ck_assert_int_eq (r.cex_class, CLAIMS_CLASS_GENERIC);
+  ck_assert_msg (strstr (r.cex_file, "/regression-game-conf-generic.xml"), "%s", r.cex_file);
+  only_xml (dir);
+  game *g;
+  ck_assert_msg (gamexml_read_file (&g, r.cex_file, &err), "%s", err.msg);
+  char why[300] = "";
+  ck_assert_msg (generic_check (g, why, sizeof why), "%s", why);
+  static const game_tie ties[2] = {GAME_TIE_STRONG, GAME_TIE_WEAK};
+  mpq_t a, b;
+  mpq_init (a), mpq_init (b);
+  for (unsigned k = 0; k < 2; k++) {
+    solve_q (g, SSE_CONCEPT_SSE, ties[k], a);
+    solve_q (g, SSE_CONCEPT_SCNE, ties[k], b);
+    ck_assert (!mpq_equal (a, b));
+  }
+  mpq_clear (a), mpq_clear (b);
+  game_free (g);
+  /* a non-generic family is not run */
+  ck_assert (claims_run (claims_find ("regression"), CLAIMS_FAM_WIN_LOSE, &o, &r, &err));
+  ck_assert_int_eq (r.expect, CLAIMS_NA);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
+/* The large family: a few instances, generic, no unexpected failure. */
+START_TEST (large_family) {
+  claims_options o;
+  claims_options_init (&o);
+  o.seed = 8, o.count = 1, o.generic = true, o.shrink_tries = 40;
+  claims_row r;
+  scnfg_error err;
+  error_init (&err);
+  ck_assert (claims_run (claims_find ("regression"), CLAIMS_FAM_GAME_LARGE, &o, &r, &err));
+  ck_assert_uint_eq (r.instances, 1);
+  ck_assert_uint_eq (r.expected_cex, 1);
+  ck_assert_uint_eq (r.cls[CLAIMS_CLASS_GENERIC], 1);
+  ck_assert_uint_eq (r.cex_seed, 8);
+  ck_assert_uint_lt (r.cex_size, r.cex_size_before);
+}
+END_TEST
 START_TEST (eval_seed) {
   bool sc;
   char why[512];
@@ -99,6 +181,100 @@ START_TEST (eval_seed) {
   ck_assert_int_eq (claims_eval_seed (claims_find ("hardness"), CLAIMS_FAM_QBF, 3, &sc, why, sizeof why),
                     CLAIMS_HELD);
   ck_assert (sc);
+}
+END_TEST
+
+static void solve (const game *g, sse_concept c, game_tie tie, bool robust, game_solution *s);
+
+/* The leader's reward of concept c under tie. */
+static void solve_q (const game *g, sse_concept c, game_tie tie, mpq_t leader) {
+  game_solution s;
+  solve (g, c, tie, false, &s);
+  mpq_set (leader, s.reward[g->leader]);
+  profile_solution_clear (&s);
+}
+
+/* The issue's payoff-relevant confounder: U with P(U=1) = 2/5, the
+ * follower's instinct reads U, its reward is 1 when its action equals U, the
+ * leader is paid when the action is 1. SSE (L2, U unobserved): x = 0, leader
+ * 0; S-CNE (L3 over the intuition): x = U, leader 2/5, follower 1; under the
+ * strong and the weak tie-break alike (no tie). */
+START_TEST (payoff_confounder) {
+  game *g;
+  scnfg_error err;
+  error_init (&err);
+  char *p = tu_path ("tests/data/claims/payoff-confounder.xml");
+  ck_assert_msg (gamexml_read_file (&g, p, &err), "%s", err.msg);
+  free (p);
+  ck_assert (edit_confounded (g, 1));
+  static const game_tie ties[2] = {GAME_TIE_STRONG, GAME_TIE_WEAK};
+  for (unsigned k = 0; k < 2; k++) {
+    game_solution a, b;
+    solve (g, SSE_CONCEPT_SSE, ties[k], false, &a);
+    solve (g, SSE_CONCEPT_SCNE, ties[k], false, &b);
+    char *s1 = rat_to_str (a.reward[g->leader]), *s2 = rat_to_str (b.reward[g->leader]);
+    char *s3 = rat_to_str (a.reward[1 - g->leader]), *s4 = rat_to_str (b.reward[1 - g->leader]);
+    ck_assert_str_eq (s1, "0");
+    ck_assert_str_eq (s2, "2/5");
+    ck_assert_str_eq (s3, "3/5");
+    ck_assert_str_eq (s4, "1");
+    free (s1), free (s2), free (s3), free (s4);
+    profile_solution_clear (&a), profile_solution_clear (&b);
+  }
+  game_free (g);
+}
+END_TEST
+
+/* The smallest benefit game found by satisficing-benefit --generic
+ * (docs/cex/satisficing-benefit-game-unconf-generic.xml): one follower stage,
+ * instinct 0, follower paid 1/11 for 0 and 2/11 for 1, the leader 2 for 0.
+ * SSE (strong and weak): 1, leader 0. A satisficing follower keeps its
+ * instinct once eps >= 1/11 (its loss): leader 2. The robust leader gains
+ * nothing (the best response stays eps-best). Found again by the registry. */
+START_TEST (satisficing_benefit) {
+  char *p = tu_path ("tests/data/claims/satisficing-benefit.xml");
+  game *g;
+  scnfg_error err;
+  error_init (&err);
+  ck_assert_msg (gamexml_read_file (&g, p, &err), "%s", err.msg);
+  free (p);
+  ck_assert (generic_check (g, NULL, 0));
+  static const struct {
+    const char *eps;
+    bool robust;
+    const char *leader;
+  } want[] = {{"0", false, "0"}, {"1/20", false, "0"}, {"1/11", false, "2"}, {"1/4", false, "2"}, {"1", true, "0"}};
+  for (unsigned i = 0; i < 5; i++) {
+    sse_options o;
+    sse_options_init (&o);
+    o.concept = SSE_CONCEPT_SATISFICING, o.robust = want[i].robust;
+    rat_parse_str (o.eps, want[i].eps, NULL);
+    game_solution s;
+    ck_assert (sse_solve (g, &o, &s, &err));
+    char *v = rat_to_str (s.reward[g->leader]);
+    ck_assert_msg (!strcmp (v, want[i].leader), "eps %s: %s", want[i].eps, v);
+    free (v);
+    profile_solution_clear (&s);
+    sse_options_clear (&o);
+  }
+  mpq_t a;
+  mpq_init (a);
+  solve_q (g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, a);
+  ck_assert_int_eq (mpq_sgn (a), 0);
+  solve_q (g, SSE_CONCEPT_SSE, GAME_TIE_WEAK, a);
+  ck_assert_int_eq (mpq_sgn (a), 0);
+  mpq_clear (a);
+  game_free (g);
+  /* the registry finds it: generic, game-unconf, seed 49 */
+  claims_options o;
+  claims_options_init (&o);
+  o.seed = 1, o.count = 150, o.generic = true;
+  claims_row r;
+  ck_assert (claims_run (claims_find ("satisficing-benefit"), CLAIMS_FAM_GAME_UNCONF, &o, &r, &err));
+  ck_assert_uint_eq (r.expected_cex, 4);
+  ck_assert_uint_eq (r.cls[CLAIMS_CLASS_GENERIC], 4);
+  ck_assert_uint_eq (r.cex_seed, 49);
+  ck_assert_uint_eq (r.cex_size, 6);
 }
 END_TEST
 
@@ -147,7 +323,7 @@ END_TEST
 
 START_TEST (registry) {
   ck_assert_ptr_null (claims_find ("nope"));
-  ck_assert_uint_eq (claims_count (), 12);
+  ck_assert_uint_eq (claims_count (), 13);
   for (size_t i = 0; i < claims_count (); i++) {
     const claims_claim *c = claims_get (i);
     ck_assert_ptr_eq (claims_find (c->name), c);
@@ -176,10 +352,10 @@ START_TEST (cli) {
                             dir, dir),
                     0);
   ck_assert_msg (strstr (out, "regression          game-conf     expected-cex        20"), "%s", out);
-  ck_assert (strstr (out, "smallest expected counterexample: seed 4"));
+  ck_assert_msg (strstr (out, "smallest expected counterexample, other: seed 1"), "%s", out);
   free (out), free (err);
   char path[600];
-  snprintf (path, sizeof path, "%s/regression-game-conf.xml", dir);
+  snprintf (path, sizeof path, "%s/regression-game-conf-other.xml", dir);
   char *x = tu_slurp (path);
   ck_assert_ptr_nonnull (x);
   free (x);
@@ -188,7 +364,26 @@ START_TEST (cli) {
   ck_assert_ptr_nonnull (x);
   ck_assert (!strncmp (x, "claim,family,expected,instances,held,failed,expected_cex,skipped,seconds", 70));
   ck_assert (strstr (x, "\nregression,game-conf,expected-cex,20,"));
+  ck_assert_msg (strstr (x, ",other,") && strstr (x, "regression-game-conf-other.xml"), "%s", x);
   free (x);
+  /* without --cex-dir nothing is written, not even into the current directory */
+  char *cwd = tu_tmpdir ();
+  ck_assert_int_eq (tu_sh (&out, &err, "cd '%s' && '%s' claims --claim regression --family game-conf --count 10", cwd,
+                           tu_bin ()),
+                    0);
+  ck_assert (strstr (out, "smallest expected counterexample") && !strstr (out, "written to"));
+  free (out), free (err);
+  ck_assert_int_eq (tu_sh (&out, NULL, "{ ls -A '%s' | grep -c . || true; }", cwd), 0);
+  ck_assert_str_eq (out, "0\n");
+  free (out);
+  tu_rmdir (cwd);
+  free (cwd);
+  ck_assert_int_eq (tu_run (&out, &err, "claims --claim robust-eps0 --family game-conf --count 20 --generic"), 0);
+  ck_assert_msg (strstr (out, "generic payoffs (instances/generic.h): 0 seeds redrawn"), "%s", out);
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (NULL, &err, "claims --family win-lose --generic"), 2);
+  ck_assert_msg (strstr (err, "family win-lose has no generic variant"), "%s", err);
+  free (err);
   ck_assert_int_eq (tu_run (&out, &err, "claims --claim hardness --count 5 --no-cex"), 0);
   ck_assert (strstr (out, "hardness            qbf           held                 5     5      0"));
   free (out), free (err);
@@ -219,8 +414,20 @@ START_TEST (cli) {
   free (out), free (err);
   snprintf (path, sizeof path, "%s/w.csv", dir);
   x = tu_slurp (path);
-  ck_assert (x && strstr (x, "\n0.0,10,0,0.000000,0.000000,"));
+  ck_assert (x && strstr (x, "\nsweep,0/10,1,0,"));
+  ck_assert_int_eq (tu_sh (&out, NULL, "grep -c '' '%s'", path), 0);
+  ck_assert_str_eq (out, "111\n"); /* header + 10 games x 11 strengths */
+  free (out);
   free (x);
+  /* the two default families: 2N per-game rows */
+  ck_assert_int_eq (tu_run (&out, &err, "experiment welfare --games 4 --csv '%s/f.csv'", dir), 0);
+  ck_assert_msg (strstr (out, "95% Wilson interval for the share of games that differ"), "%s", out);
+  free (out), free (err);
+  ck_assert_int_eq (tu_sh (&out, NULL, "{ grep -c '^unconfounded,0/1,' '%s/f.csv'; grep -c '^confounded,1/1,' '%s/f.csv'; }",
+                           dir, dir),
+                    0);
+  ck_assert_str_eq (out, "4\n4\n");
+  free (out);
   ck_assert_int_eq (tu_run (NULL, NULL, "experiment welfare --confounding 3/2"), 2);
   ck_assert_int_eq (tu_run (NULL, NULL, "experiment welfare --confounding 1 --sweep"), 2);
   ck_assert_int_eq (tu_run (NULL, NULL, "experiment other"), 2);
@@ -236,6 +443,10 @@ Suite *claims_suite (void) {
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, every_claim_holds);
   tcase_add_test (tc, expected_counterexamples);
+  tcase_add_test (tc, generic_counterexamples);
+  tcase_add_test (tc, large_family);
+  tcase_add_test (tc, payoff_confounder);
+  tcase_add_test (tc, satisficing_benefit);
   tcase_add_test (tc, eval_seed);
   tcase_add_test (tc, robust_counterexample);
   tcase_add_test (tc, registry);

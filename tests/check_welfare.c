@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/rat.h"
 #include "instances/edit.h"
+#include "instances/generic.h"
 #include "orchestrate/welfare.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
@@ -76,12 +77,66 @@ START_TEST (confounded) {
 }
 END_TEST
 
+/* The Wilson interval (display only), against values computed by hand. */
+START_TEST (wilson) {
+  double lo, hi;
+  welfare_wilson (0, 20, &lo, &hi);
+  ck_assert_double_eq_tol (lo, 0, 1e-12);
+  ck_assert_double_eq_tol (hi, 0.16113, 1e-4);
+  welfare_wilson (14, 100, &lo, &hi);
+  ck_assert_double_eq_tol (lo, 0.08527, 1e-4);
+  ck_assert_double_eq_tol (hi, 0.22137, 1e-4);
+  welfare_wilson (5, 5, &lo, &hi);
+  ck_assert_double_eq_tol (hi, 1, 1e-12);
+  ck_assert_double_eq_tol (lo, 0.56551, 1e-4);
+}
+END_TEST
+
+/* Per-game rows and generic payoffs: the rows sum to the means; every game
+ * passes the generic check (none redrawn), and C = 0 still gives 0. */
+START_TEST (rows_generic) {
+  welfare_params p;
+  welfare_params_init (&p);
+  p.games = 12, p.eps_sweep = false, p.keep_games = true, p.generic = true, p.conf_num = p.conf_den = 1;
+  welfare_result r;
+  welfare_result_init (&r);
+  welfare_run (&p, &r);
+  ck_assert_uint_eq (r.games, 12);
+  ck_assert_uint_eq (r.redraws, 0);
+  ck_assert_ptr_nonnull (r.rows);
+  mpq_t sum, d;
+  mpq_init (sum), mpq_init (d);
+  unsigned differ = 0;
+  for (unsigned i = 0; i < r.games; i++) {
+    mpq_sub (d, r.rows[i].scne[2], r.rows[i].sse[2]);
+    mpq_add (sum, sum, d);
+    differ += mpq_sgn (d) != 0;
+    game *g = welfare_game (&p, r.rows[i].seed);
+    ck_assert (generic_check (g, NULL, 0));
+    game_free (g);
+  }
+  mpq_set_ui (d, r.games, 1);
+  mpq_div (sum, sum, d);
+  ck_assert (mpq_equal (sum, r.mean_diff));
+  ck_assert_uint_eq (differ, r.differ);
+  mpq_clear (sum), mpq_clear (d);
+  welfare_result_clear (&r);
+  p.conf_num = 0;
+  welfare_result_init (&r);
+  welfare_run (&p, &r);
+  ck_assert_uint_eq (r.differ, 0);
+  welfare_result_clear (&r);
+}
+END_TEST
+
 Suite *welfare_suite (void) {
   Suite *s = suite_create ("welfare");
   TCase *tc = tcase_create ("core");
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, unconfounded_zero);
   tcase_add_test (tc, confounded);
+  tcase_add_test (tc, wilson);
+  tcase_add_test (tc, rows_generic);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -22,14 +22,16 @@ START_TEST (sweep_table) {
   FILE *o = open_memstream (&out, &ol), *c = open_memstream (&csv, &cl);
   welfarereport_sweep (o, p, c);
   fclose (o), fclose (c);
-  ck_assert (!strncmp (out, "confounding  games  differ   share mean diff ", 45));
-  ck_assert_int_eq (lines (out), 12);
+  ck_assert (!strncmp (out, "confounding  games  differ   share 95% interval      mean diff ", 62));
+  ck_assert_int_eq (lines (out), 14); /* header, 11 strengths, the note (2 lines) */
   ck_assert_ptr_nonnull (strstr (out, "\n0/10             1 "));
   ck_assert_ptr_nonnull (strstr (out, "\n10/10            1 "));
-  const char *want = "confounding,games,differ,share,mean_diff,mean_abs_diff,max_diff,min_diff,mean_leader_diff\n"
-                     "0.0,1,";
-  ck_assert (!strncmp (csv, want, strlen (want)));
-  ck_assert_int_eq (lines (csv), 12);
+  ck_assert_ptr_nonnull (strstr (out, "the regression theorem"));
+  const char *want = "family,confounding,seed,generic,sse_leader,sse_follower,sse_welfare,scne_leader,scne_follower,"
+                     "scne_welfare,diff,diff_decimal,differ\nsweep,0/10,1,0,";
+  ck_assert_msg (!strncmp (csv, want, strlen (want)), "%s", csv);
+  ck_assert_int_eq (lines (csv), 12); /* one game per strength */
+  ck_assert_ptr_nonnull (strstr (csv, "\nsweep,10/10,1,0,"));
   free (out), free (csv);
 }
 END_TEST
@@ -47,6 +49,8 @@ START_TEST (family_report) {
   ck_assert_ptr_nonnull (strstr (out, "\n  mean welfare SSE       "));
   ck_assert_ptr_nonnull (strstr (out, "\n  welfare difference (S-CNE - SSE): mean "));
   ck_assert_ptr_nonnull (strstr (out, "\n  layers chosen by S-CNE (active stages): leader L1 "));
+  ck_assert_ptr_nonnull (strstr (out, "\n  95% Wilson interval for the share of games that differ: [0.0000, 0.7935] (0 of 1)"));
+  ck_assert_ptr_nonnull (strstr (out, "\n  (C = 0: no instinct reads an unobserved variable"));
   free (out);
 }
 END_TEST
