@@ -200,12 +200,7 @@ static void solve_q (const game *g, sse_concept c, game_tie tie, mpq_t leader) {
  * 0; S-CNE (L3 over the intuition): x = U, leader 2/5, follower 1; under the
  * strong and the weak tie-break alike (no tie). */
 START_TEST (payoff_confounder) {
-  game *g;
-  scnfg_error err;
-  error_init (&err);
-  char *p = tu_path ("tests/data/claims/payoff-confounder.xml");
-  ck_assert_msg (gamexml_read_file (&g, p, &err), "%s", err.msg);
-  free (p);
+  game *g = tu_game_file ("tests/data/claims/payoff-confounder.xml");
   ck_assert (edit_confounded (g, 1));
   static const game_tie ties[2] = {GAME_TIE_STRONG, GAME_TIE_WEAK};
   for (unsigned k = 0; k < 2; k++) {
@@ -226,18 +221,15 @@ START_TEST (payoff_confounder) {
 END_TEST
 
 /* The smallest benefit game found by satisficing-benefit --generic
- * (docs/cex/satisficing-benefit-game-unconf-generic.xml): one follower stage,
+ * (shipped here; not yet under docs/cex/): one follower stage,
  * instinct 0, follower paid 1/11 for 0 and 2/11 for 1, the leader 2 for 0.
  * SSE (strong and weak): 1, leader 0. A satisficing follower keeps its
  * instinct once eps >= 1/11 (its loss): leader 2. The robust leader gains
  * nothing (the best response stays eps-best). Found again by the registry. */
 START_TEST (satisficing_benefit) {
-  char *p = tu_path ("tests/data/claims/satisficing-benefit.xml");
-  game *g;
+  game *g = tu_game_file ("tests/data/claims/satisficing-benefit.xml");
   scnfg_error err;
   error_init (&err);
-  ck_assert_msg (gamexml_read_file (&g, p, &err), "%s", err.msg);
-  free (p);
   ck_assert (generic_check (g, NULL, 0));
   static const struct {
     const char *eps;
@@ -300,12 +292,7 @@ static void assert_q (const mpq_t q, const char *want) {
  * eps-best option, worse for the leader than every action, so the robust
  * follower takes it: leader 25/24 against 5/3 under SSE-weak. */
 START_TEST (robust_counterexample) {
-  char *p = tu_path ("tests/data/claims/robust-eps0-game-conf.xml");
-  game *g;
-  scnfg_error err;
-  error_init (&err);
-  ck_assert_msg (gamexml_read_file (&g, p, &err), "%s", err.msg);
-  free (p);
+  game *g = tu_game_file ("tests/data/claims/robust-eps0-game-conf.xml");
   ck_assert (edit_confounded (g, 1));
   game_solution a, b;
   solve (g, SSE_CONCEPT_SSE, GAME_TIE_WEAK, false, &a);

@@ -118,9 +118,7 @@ struct qbf *tu_qbf (const char *text) {
   return f;
 }
 
-struct game *tu_game_fixture (const char *name) {
-  char rel[300];
-  snprintf (rel, sizeof rel, "instances/games/%s%s", name, strchr (name, '.') ? "" : ".xml");
+struct game *tu_game_file (const char *rel) {
   char *path = tu_path (rel);
   scnfg_error err;
   error_init (&err);
@@ -128,4 +126,10 @@ struct game *tu_game_fixture (const char *name) {
   ck_assert_msg (gamexml_read_file (&g, path, &err), "%s:%u: %s", path, err.line, err.msg);
   free (path);
   return g;
+}
+
+struct game *tu_game_fixture (const char *name) {
+  char rel[300];
+  snprintf (rel, sizeof rel, "instances/games/%s%s", name, strchr (name, '.') ? "" : ".xml");
+  return tu_game_file (rel);
 }

@@ -33,6 +33,9 @@ struct game;
 /* A finished formula parsed from QDIMACS text (fails the test on bad text). */
 struct qbf *tu_qbf (const char *text);
 
+/* The game file at "$SCNFG_TOP/REL" (fails the test on bad input). */
+struct game *tu_game_file (const char *rel);
+
 /* The fixture instances/games/NAME.xml (NAME may carry its own extension). */
 struct game *tu_game_fixture (const char *name);
 
