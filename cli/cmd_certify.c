@@ -58,9 +58,18 @@ static bool has_suffix (const char *s, const char *suf) {
 /* The certificate in path: AIGER (.aag) or XML. False with *rc set: 2 bad
  * input, 1 (after 's INVALID') an AIG that cannot be a certificate of f. */
 static bool read_cert (cert **c, const qbf *f, const char *path, scnfg_error *err, int *rc) {
+  char why[256];
   if (!has_suffix (path, ".aag")) {
-    if (cert_read_file (c, path, err)) return true;
-    *rc = cli_report (err);
+    cert *raw;
+    if (!cert_read_file (&raw, path, err)) {
+      *rc = cli_report (err);
+      return false;
+    }
+    *c = cert_from_orig (raw, f, why, sizeof why); /* the file speaks the input's numbers */
+    cert_free (raw);
+    if (*c) return true;
+    printf ("s INVALID\nc %s\n", why);
+    *rc = CLI_EXIT_FAIL;
     return false;
   }
   aig *a = aig_read_aag_file (path, err);
@@ -68,7 +77,6 @@ static bool read_cert (cert **c, const qbf *f, const char *path, scnfg_error *er
     *rc = cli_report (err);
     return false;
   }
-  char why[256];
   *c = aig_to_cert (a, f, why, sizeof why);
   aig_free (a);
   if (*c) return true;
@@ -159,7 +167,7 @@ int cmd_certify (int argc, char **argv) {
     if (rep.assignment) {
       fputs ("v", stdout);
       for (int v = 1; v <= rep.nvars; v++)
-        if (f->block_of[v]) printf (" %d", rep.assignment[v] ? v : -v);
+        if (f->block_of[v]) printf (" %d", rep.assignment[v] ? qbf_orig_var (f, v) : -qbf_orig_var (f, v));
       fputs (" 0\n", stdout);
     }
     rc = CLI_EXIT_FAIL;

@@ -175,7 +175,7 @@ int cmd_solve (int argc, char **argv) {
     status = checked == 0 ? CLI_EXIT_FAIL : res;
     if (have_model && checked == 1) {
       for (int v = 1; v <= f->nvars; v++)
-        if (m[v]) printf ("V %d 0\n", m[v]);
+        if (m[v]) printf ("V %d 0\n", qbf_orig_lit (f, m[v]));
     } else if (have_model) {
       puts ("c model not printed: its check hit a limit");
     }

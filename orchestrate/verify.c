@@ -98,9 +98,11 @@ static void certificate (const qbf *f, const game *g, const game_solution *sol, 
     scnfg_error err;
     error_init (&err);
     afile a;
-    bool ok = afile_open (&a, o->cert_path, &err);
-    if (ok && !cert_write (a.f, c)) afile_abort (&a), ok = false;
+    cert *oc = cert_to_orig (c, f); /* the file speaks the input's numbers */
+    bool ok = oc && afile_open (&a, o->cert_path, &err);
+    if (ok && !cert_write (a.f, oc)) afile_abort (&a), ok = false;
     else if (ok) ok = afile_commit (&a, &err);
+    cert_free (oc);
     if (!ok) {
       row->cert_state = VERIFY_FAIL;
       snprintf (row->note, sizeof row->note, "certificate: cannot write %s", o->cert_path);

@@ -36,8 +36,13 @@ typedef struct ctx {
   size_t hcap;
   int **csorted;            /* sorted copy of each clause */
   size_t live, live_lits;
+  int *dl;                  /* the current step's literals in the formula's numbering */
+  size_t cap_dl;
   chk_qrp_report *r;
 } ctx;
+
+/* A literal in the input's numbers, for messages (the trace speaks them). */
+static long O (const ctx *c, int l) { return qbf_orig_lit (c->f, l); }
 
 static int cmp_int (const void *a, const void *b) {
   int x = *(const int *) a, y = *(const int *) b;
@@ -114,24 +119,24 @@ static bool check_prefix (ctx *c, const qrp_reader *q, scnfg_error *err) {
     const int *vars = qrp_block_vars (q, b, &nv);
     char quant = qrp_block_quant (q, b);
     for (unsigned i = 0; i < nv && ok; i++) {
-      int v = vars[i];
-      if (v > n || !occ[v]) continue;
+      int v = qbf_dense_var (f, vars[i]);
+      if (!v || !occ[v]) continue;
       if (quant != last) l++, last = quant;
       lt[v] = l, line[v] = qrp_is_binary (q) ? 1 : b + 2;
       if ((char) qbf_quant_of (f, v) != quant)
         ok = error_set (err, ERROR_INPUT, c->path, line[v], 0, "wrong prefix: variable %d is %s in the trace, %s in the formula",
-                        v, quant == 'e' ? "existential" : "universal", quant == 'e' ? "universal" : "existential");
+                        qbf_orig_var (f, v), quant == 'e' ? "existential" : "universal", quant == 'e' ? "universal" : "existential");
     }
   }
   for (int v = 1; v <= n && ok; v++) {
     if (!occ[v]) continue;
     if (!lt[v])
       ok = error_set (err, ERROR_INPUT, c->path, qrp_is_binary (q) ? 1 : 2, 0,
-                      "wrong prefix: variable %d occurs in the formula but is not in the trace's prefix", v);
+                      "wrong prefix: variable %d occurs in the formula but is not in the trace's prefix", qbf_orig_var (f, v));
     else if (lt[v] != lf[v])
       ok = error_set (err, ERROR_INPUT, c->path, line[v], 0,
                       "wrong prefix: variable %d is in quantifier block %u of the trace but block %u of the formula "
-                      "(counting the blocks of variables that occur)", v, lt[v], lf[v]);
+                      "(counting the blocks of variables that occur)", qbf_orig_var (f, v), lt[v], lf[v]);
   }
   free (occ), free (lf), free (lt), free (line);
   return ok;
@@ -220,14 +225,14 @@ static bool resolve (ctx *c, const qrp_step *s, bool *cube) {
     for (unsigned i = 0; i < b->n; i++) {
       int v = abs (b->lits[i]);
       if (c->sgn[v] != -sign_of (b->lits[i])) continue;
-      if (pivot) return bad (c, s, "the resolvent is tautological: variables %ld and %ld both clash", pivot, v);
+      if (pivot) return bad (c, s, "the resolvent is tautological: variables %ld and %ld both clash", O (c, pivot), O (c, v));
       pivot = v;
     }
     if (!pivot) return bad (c, s, "antecedent %ld clashes with the resolvent so far on no variable", (long) s->ants[k], 0);
     qbf_quant q = qbf_quant_of (c->f, pivot);
     if (q != (*cube ? QBF_FORALL : QBF_EXISTS))
       return bad (c, s, *cube ? "cube resolution on existential variable %ld" : "clause resolution on universal variable %ld",
-                  pivot, 0);
+                  O (c, pivot), 0);
     c->sgn[pivot] = 0;
     for (unsigned i = 0; i < b->n; i++) {
       int v = abs (b->lits[i]);
@@ -247,7 +252,7 @@ static bool reduce (ctx *c, const qrp_step *s, bool cube, size_t idx) {
     int l = s->lits[i], v = abs (l);
     if (c->sgn[v] != sign_of (l))
       return bad (c, s, s->nants > 1 ? "literal %ld is not in the resolvent of its antecedents" : "literal %ld is not in its antecedent",
-                  l, 0);
+                  O (c, l), 0);
     c->stamp[v] = (unsigned) idx + 1;
     if (qbf_quant_of (c->f, v) == keep && c->f->block_of[v] > maxlev) maxlev = c->f->block_of[v], witness = l;
   }
@@ -257,10 +262,10 @@ static bool reduce (ctx *c, const qrp_step *s, bool cube, size_t idx) {
     int l = c->sgn[v] * v;
     if (qbf_quant_of (c->f, v) == keep)
       return bad (c, s, cube ? "drops universal literal %ld (a cube reduces only existential literals)"
-                             : "drops existential literal %ld (a clause reduces only universal literals)", l, 0);
+                             : "drops existential literal %ld (a clause reduces only universal literals)", O (c, l), 0);
     if (c->f->block_of[v] < maxlev)
       return bad (c, s, cube ? "drops existential literal %ld, but universal literal %ld is quantified after it"
-                             : "drops universal literal %ld, but existential literal %ld is quantified after it", l, witness);
+                             : "drops universal literal %ld, but existential literal %ld is quantified after it", O (c, l), O (c, witness));
   }
   return true;
 }
@@ -284,7 +289,7 @@ static bool check_step (ctx *c, const qrp_step *s, size_t idx, bool *cube) {
   for (unsigned i = 0; i < s->nlits; i++) {
     int v = abs (s->lits[i]);
     if (v > c->f->nvars || !c->f->block_of[v])
-      return bad (c, s, "variable %ld is not quantified in the formula", v, 0);
+      return bad (c, s, "variable %ld is not quantified in the formula", O (c, v), 0);
   }
   if (!s->nants && (long) s->id <= c->hc) {
     *cube = false;
@@ -325,6 +330,17 @@ static void release (ctx *c, const qrp_step *s, size_t idx) {
   }
 }
 
+/* Points s->lits at the step's literals in the formula's numbering; false
+ * (reported) if one names a variable the formula does not use. */
+static bool to_dense (ctx *c, qrp_step *s) {
+  mem_reserve ((void **) &c->dl, &c->cap_dl, (size_t) s->nlits + 1, sizeof *c->dl);
+  for (unsigned i = 0; i < s->nlits; i++)
+    if (!(c->dl[i] = qbf_dense_lit (c->f, s->lits[i])))
+      return bad (c, s, "variable %ld is not quantified in the formula", labs ((long) s->lits[i]), 0);
+  s->lits = c->dl;
+  return true;
+}
+
 static bool pass2 (ctx *c, scnfg_error *err) {
   FILE *in = open_trace (c, err);
   if (!in) return false;
@@ -337,7 +353,7 @@ static bool pass2 (ctx *c, scnfg_error *err) {
   int k;
   while ((k = qrp_next (q, &s, err)) == 1) {
     INVARIANT (idx < c->n && c->ids[idx] == s.id, "the trace changed between the passes");
-    valid = check_step (c, &s, idx, &cube);
+    valid = to_dense (c, &s) && check_step (c, &s, idx, &cube);
     if (!valid) break;
     c->r->steps++;
     if (c->last[idx] != NONE) keep_step (c, &s, idx, cube);
@@ -375,6 +391,6 @@ bool chk_qrp_check_file (const qbf *f, const char *path, chk_qrp_report *r, scnf
   build_clause_hash (&c);
   bool ok = pass1 (&c, err) && pass2 (&c, err);
   for (unsigned k = 0; k < f->nclauses; k++) free (c.csorted[k]);
-  free (c.csorted), free (c.chash), free (c.sgn), free (c.stamp), free (c.rv), free (c.ids), free (c.last), free (c.st);
+  free (c.csorted), free (c.chash), free (c.sgn), free (c.stamp), free (c.rv), free (c.ids), free (c.last), free (c.st), free (c.dl);
   return ok;
 }

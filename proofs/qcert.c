@@ -66,7 +66,7 @@ qcert_status qcert_check (const qbf *f, const cert *c, const scnfg_limits *lim, 
     int v = c->funcs[i].var;
     if (v < 1 || v > n || !f->block_of[v] || qbf_quant_of (f, v) != mine) {
       free (func);
-      snprintf (r->msg, sizeof r->msg, "function given for variable %d, which is not %s in the formula", v,
+      snprintf (r->msg, sizeof r->msg, "function given for variable %d, which is not %s in the formula", qbf_orig_var (f, v),
                 mine == QBF_EXISTS ? "existential" : "universal");
       return r->status = QCERT_BAD_DEPENDENCY;
     }
@@ -77,7 +77,7 @@ qcert_status qcert_check (const qbf *f, const cert *c, const scnfg_limits *lim, 
     int v = abs (f->lits[i]);
     if (v && qbf_quant_of (f, v) == mine && !func[v]) {
       free (func);
-      snprintf (r->msg, sizeof r->msg, "no function for %s variable %d", mine == QBF_EXISTS ? "existential" : "universal", v);
+      snprintf (r->msg, sizeof r->msg, "no function for %s variable %d", mine == QBF_EXISTS ? "existential" : "universal", qbf_orig_var (f, v));
       return r->status = QCERT_INCOMPLETE;
     }
   }
@@ -96,7 +96,7 @@ qcert_status qcert_check (const qbf *f, const cert *c, const scnfg_limits *lim, 
       if (!reads[w]) continue;
       bool outer = pos[w] && pos[w] < pos[v];
       if (!outer || (qbf_quant_of (f, w) == mine && !func[w])) {
-        snprintf (r->msg, sizeof r->msg, "the function of variable %d reads variable %d, %s", v, w,
+        snprintf (r->msg, sizeof r->msg, "the function of variable %d reads variable %d, %s", qbf_orig_var (f, v), qbf_orig_var (f, w),
                   !outer ? "which is not quantified before it" : "which has no function");
         st = r->status = QCERT_BAD_DEPENDENCY;
       }

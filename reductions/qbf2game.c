@@ -32,7 +32,7 @@ game *qbf2game_reduce (const qbf *f, qbf2game_sizes *sz) {
   for (unsigned b = 0; b < f->nblocks; b++)
     for (unsigned i = 0; i < f->blocks[b].nvars; i++) {
       int v = f->blocks[b].vars[i];
-      snprintf (id, sizeof id, "x%d", v);
+      snprintf (id, sizeof id, "x%d", qbf_orig_var (f, v));
       if (f->blocks[b].quant == QBF_RANDOM) {
         int u = game_add_var (g, GAME_EXOGENOUS, id, 2);
         mpq_t prior[2];

@@ -37,7 +37,7 @@ static size_t find (const proof *p, unsigned long id) {
   return lo;
 }
 
-static bool load (proof *p, const char *path, scnfg_error *err) {
+static bool load (proof *p, const qbf *f, const char *path, scnfg_error *err) {
   FILE *in = fopen (path, "rb");
   if (!in) return error_set (err, ERROR_IO, path, 0, 0, "cannot open: %s", strerror (errno));
   qrp_reader *q = qrp_open (in, path, err);
@@ -51,8 +51,10 @@ static bool load (proof *p, const char *path, scnfg_error *err) {
     mem_reserve ((void **) &p->ants, &p->cap_ants, p->nants + s.nants, sizeof *p->ants);
     p->id[p->n] = s.id;
     p->lit0[p->n] = p->nlits, p->ant0[p->n] = p->nants;
-    memcpy (p->lits + p->nlits, s.lits, s.nlits * sizeof *s.lits);
-    p->nlits += s.nlits;
+    for (unsigned i = 0; i < s.nlits; i++) /* the trace speaks the input's numbers */
+      if (!(p->lits[p->nlits++] = qbf_dense_lit (f, s.lits[i])) && k == 1)
+        k = -1, error_set (err, ERROR_INPUT, path, s.line, s.column, "step %lu: variable %d is not in the formula", s.id,
+                           abs (s.lits[i]));
     for (unsigned a = 0; a < s.nants && k == 1; a++) {
       size_t j = find (p, s.ants[a]);
       if (j >= p->n || p->id[j] != s.ants[a])
@@ -120,7 +122,7 @@ cert *qrp2cert_extract (const qbf *f, const char *path, qrp2cert_stats *st, scnf
   qrp2cert_stats dummy;
   if (!st) st = &dummy;
   memset (st, 0, sizeof *st);
-  if (!load (&p, path, err)) {
+  if (!load (&p, f, path, err)) {
     free (p.id), free (p.lit0), free (p.ant0), free (p.lits), free (p.ants);
     return NULL;
   }

@@ -169,16 +169,58 @@ END_TEST
 START_TEST (huge_header_small_body) {
   scnfg_error e;
   error_init (&e);
-  /* memory follows the largest variable used, never the header's V */
+  /* memory follows the variables used, never the header's V nor the largest number */
   qbf *f = read_text ("p cnf 2000000000 1\ne 7 0\n7 -3 0\n", false, &e, NULL);
   ck_assert_ptr_nonnull (f);
-  ck_assert_int_eq (f->nvars, 7);
+  ck_assert_int_eq (f->nvars, 2);
+  ck_assert_int_eq (qbf_orig_max (f), 7);
   ck_assert_int_eq (f->header_vars, 2000000000L);
   ck_assert_int_eq (f->nclauses, 1);
+  char *w = write_text (f);
+  ck_assert_str_eq (w, "p cnf 2000000000 1\ne 7 3 0\n7 -3 0\n");
+  free (w);
   qbf_free (f);
   f = read_text ("p cnf 2000000000 2000000000\n1 0\n", false, &e, NULL);
   ck_assert_ptr_null (f);
   ck_assert_str_eq (e.msg, "fewer clauses than the header declares (1 of 2000000000) at end of file");
+}
+END_TEST
+
+/* Dense renumbering: 3 7 20 1000000 are 1..4 inside, in increasing order;
+ * the writer and the mapping speak the input's numbers. */
+START_TEST (sparse_renumbering) {
+  scnfg_error e;
+  error_init (&e);
+  qbf *f = read_text ("p cnf 1000000 2\ne 7 1000000 0\na 20 0\ne 3 0\n7 20 3 0\n-1000000 0\n", false, &e, NULL);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_int_eq (f->nvars, 4);
+  ck_assert_int_eq (f->blocks[0].vars[0], 2);
+  ck_assert_int_eq (f->blocks[0].vars[1], 4);
+  ck_assert_int_eq (f->blocks[1].vars[0], 3);
+  ck_assert_int_eq (f->blocks[2].vars[0], 1);
+  const int orig[] = {0, 3, 7, 20, 1000000};
+  for (int v = 1; v <= 4; v++) {
+    ck_assert_int_eq (qbf_orig_var (f, v), orig[v]);
+    ck_assert_int_eq (qbf_dense_var (f, orig[v]), v);
+    ck_assert_int_eq (qbf_dense_lit (f, -orig[v]), -v);
+  }
+  ck_assert_int_eq (qbf_orig_lit (f, -4), -1000000);
+  ck_assert_int_eq (qbf_dense_var (f, 1), 0);
+  ck_assert_int_eq (qbf_dense_var (f, 8), 0);
+  ck_assert_int_eq (qbf_dense_var (f, 2000000), 0);
+  ck_assert_int_eq (qbf_orig_max (f), 1000000);
+  ck_assert_int_eq (qbf_quant_of (f, 3), QBF_FORALL);
+  char *w = write_text (f);
+  ck_assert_str_eq (w, "p cnf 1000000 2\ne 7 1000000 0\na 20 0\ne 3 0\n7 20 3 0\n-1000000 0\n");
+  free (w);
+  qbf_free (f);
+  /* no gaps: the numbers stay as they are, no mapping is kept */
+  f = read_text ("p cnf 3 1\ne 2 0\na 1 0\ne 3 0\n1 2 3 0\n", false, &e, NULL);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_ptr_null (f->orig);
+  ck_assert_int_eq (qbf_dense_var (f, 3), 3);
+  ck_assert_int_eq (qbf_dense_var (f, 4), 0);
+  qbf_free (f);
 }
 END_TEST
 
@@ -253,6 +295,74 @@ START_TEST (cli_missing_file) {
 }
 END_TEST
 
+/* Runs "scnfg ARGS" under a 300 MB address-space cap where that works (not
+ * under the sanitizers, which reserve terabytes). */
+static int run_capped (char **out, const char *args) {
+#if defined(__SANITIZE_ADDRESS__)
+  const char *cap = "";
+#else
+  const char *cap = "ulimit -v 300000; ";
+#endif
+  return tu_sh (out, NULL, "%s'%s' %s", cap, tu_bin (), args);
+}
+
+/* Issue 14: memory by use, not by index. */
+START_TEST (cli_sparse_indices) {
+  char *p1 = tu_path ("tests/data/limits/sparse-index-1e8.qdimacs");
+  char *p2 = tu_path ("tests/data/limits/var-2147483646.qdimacs");
+  char *p3 = tu_path ("tests/data/qdimacs/sparse-vars.qdimacs");
+  char args[2048], *out;
+  snprintf (args, sizeof args, "solve '%s' --model --timeout 20", p1);
+  ck_assert_int_eq (run_capped (&out, args), 10);
+  ck_assert_str_eq (out, "s cnf 1 100000000 1\nV 1 0\nV 100000000 0\n");
+  free (out);
+  snprintf (args, sizeof args, "solve '%s' --model --max-mem 50 --timeout 20", p2);
+  ck_assert_int_eq (run_capped (&out, args), 10);
+  ck_assert_str_eq (out, "s cnf 1 2147483646 1\nV -2147483646 0\n");
+  free (out);
+  /* the model line speaks the input's numbers (7 and 1000000 are 2 and 4 inside) */
+  ck_assert_int_eq (tu_run (&out, NULL, "solve '%s' --model", p3), 10);
+  ck_assert_str_eq (out, "s cnf 1 1000000 3\nV 7 0\nV -1000000 0\n");
+  free (out);
+  free (p1), free (p2), free (p3);
+}
+END_TEST
+
+/* Certificates and traces in the input's numbers, checked against the renumbered formula. */
+START_TEST (cli_sparse_certificates) {
+  char *f = tu_path ("tests/data/qdimacs/sparse-vars.qdimacs");
+  char *ok = tu_path ("tests/data/qdimacs/sparse-vars-skolem.xml");
+  char *later = tu_path ("tests/data/qdimacs/sparse-vars-skolem-reads-later.xml");
+  char *unused = tu_path ("tests/data/qdimacs/sparse-vars-skolem-unused-var.xml");
+  char *qrp = tu_path ("tests/data/qdimacs/sparse-vars.qrp");
+  char *dir = tu_tmpdir ();
+  char *out;
+  ck_assert_int_eq (tu_run (&out, NULL, "certify '%s' '%s'", f, ok), 0);
+  ck_assert_str_eq (out, "s VALID\nc valid: Skolem certificate, 0 gates, 3 functions\n");
+  free (out);
+  ck_assert_int_eq (tu_run (&out, NULL, "certify '%s' '%s'", f, later), 1);
+  ck_assert_str_eq (out, "s INVALID\nc the function of variable 7 reads variable 20, which is not quantified before it\n");
+  free (out);
+  ck_assert_int_eq (tu_run (&out, NULL, "certify '%s' '%s'", f, unused), 1);
+  ck_assert_str_eq (out, "s INVALID\nc the certificate names variable 8, which the formula does not use\n");
+  free (out);
+  ck_assert_int_eq (tu_run (&out, NULL, "certify '%s' '%s' --aag '%s/c.aag'", f, qrp, dir), 0);
+  ck_assert_ptr_nonnull (strstr (out, "s VALID\n"));
+  free (out);
+  char path[1024];
+  snprintf (path, sizeof path, "%s/c.aag", dir);
+  char *aag = tu_slurp (path);
+  ck_assert_ptr_nonnull (aag);
+  ck_assert_str_eq (aag, "aag 1 1 0 3 0\n2\n0\n1\n0\ni0 20\no0 3\no1 7\no2 1000000\n");
+  free (aag);
+  ck_assert_int_eq (tu_run (&out, NULL, "certify '%s' '%s'", f, path), 0);
+  ck_assert_str_eq (out, "s VALID\nc valid: Skolem certificate, 0 gates, 3 functions\n");
+  free (out);
+  tu_rmdir (dir);
+  free (dir), free (f), free (ok), free (later), free (unused), free (qrp);
+}
+END_TEST
+
 Suite *qdimacs_suite (void) {
   Suite *s = suite_create ("qdimacs");
   TCase *tc = tcase_create ("core");
@@ -262,6 +372,7 @@ Suite *qdimacs_suite (void) {
   tcase_add_test (tc, free_variables_outermost_exists);
   tcase_add_test (tc, ssat_lines);
   tcase_add_test (tc, huge_header_small_body);
+  tcase_add_test (tc, sparse_renumbering);
   tcase_add_test (tc, one_megabyte_line);
   tcase_add_test (tc, lenient_warnings);
   tcase_add_test (tc, empty_formula_and_empty_clause);
@@ -270,6 +381,8 @@ Suite *qdimacs_suite (void) {
   tcase_set_timeout (cli, 60);
   tcase_add_loop_test (cli, bad_file_cli, 0, NBAD);
   tcase_add_test (cli, cli_missing_file);
+  tcase_add_test (cli, cli_sparse_indices);
+  tcase_add_test (cli, cli_sparse_certificates);
   suite_add_tcase (s, cli);
   return s;
 }

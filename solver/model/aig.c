@@ -457,8 +457,8 @@ aig *aig_read_aag_file (const char *path, scnfg_error *err) {
 
 /* The one translation between the formula's variables and the QDIMACS
  * numbers of the symbol table (identity until the model renumbers). */
-static int aig_orig_of (const qbf *f, int v) { (void) f; return v; }
-static int aig_var_of (const qbf *f, int orig) { (void) f; return orig; }
+static int aig_orig_of (const qbf *f, int v) { return qbf_orig_var (f, v); }
+static int aig_var_of (const qbf *f, int orig) { return qbf_dense_var (f, orig); }
 
 /* Cert literal -> AIG literal given the AIG literal of each cert id (|lit|). */
 static unsigned from_lit (const unsigned *val, int l) {

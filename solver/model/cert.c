@@ -10,6 +10,7 @@
 #include "base/mem.h"
 #include "base/xmldoc.h"
 #include "base/xmlw.h"
+#include "solver/model/qbf.h"
 
 #define CERT_MAX_BYTES (256u << 20) /* input size cap */
 
@@ -189,4 +190,55 @@ bool cert_read_file (cert **out, const char *path, scnfg_error *err) {
   }
   *out = c;
   return true;
+}
+
+/* A copy of c for nvars variables with v -> map[v]-style renaming by 'to'
+ * (0: absent, then NULL with *bad = v); gate ids follow the new nvars. */
+static cert *renumber (const cert *c, int nvars, int (*to) (const qbf *, long), const qbf *f, int *bad) {
+  if ((long long) nvars + c->ngates >= INT_MAX) return *bad = 0, NULL;
+  cert *d = cert_new (c->kind, nvars);
+#define MAP(l, out) \
+  do { \
+    int l_ = (l), a_ = abs (l_); \
+    if (l_ == CERT_TRUE || l_ == CERT_FALSE) out = l_; \
+    else if (a_ > c->nvars) out = (l_ < 0 ? -1 : 1) * (nvars + (a_ - c->nvars)); \
+    else if (!(out = to (f, l_))) { \
+      *bad = a_; \
+      cert_free (d); \
+      return NULL; \
+    } \
+  } while (0)
+  d->gates = mem_alloc ((c->ngates + 1) * sizeof *d->gates);
+  d->cap_gates = c->ngates + 1;
+  for (unsigned i = 0; i < c->ngates; i++) {
+    MAP (c->gates[i].a, d->gates[i].a);
+    MAP (c->gates[i].b, d->gates[i].b);
+    d->ngates++;
+  }
+  for (unsigned i = 0; i < c->nfuncs; i++) {
+    int v, l;
+    MAP (c->funcs[i].var, v);
+    MAP (c->funcs[i].lit, l);
+    cert_set_function (d, v, l);
+  }
+#undef MAP
+  return d;
+}
+
+static int orig_lit (const qbf *f, long l) { return qbf_orig_lit (f, (int) l); }
+
+cert *cert_to_orig (const cert *c, const qbf *f) {
+  int bad;
+  return renumber (c, qbf_orig_max (f), orig_lit, f, &bad);
+}
+
+cert *cert_from_orig (const cert *c, const qbf *f, char *why, size_t whysize) {
+  if (c->nvars != qbf_orig_max (f)) {
+    snprintf (why, whysize, "the certificate is for %d variables, the formula has %d", c->nvars, qbf_orig_max (f));
+    return NULL;
+  }
+  int bad = 0;
+  cert *d = renumber (c, f->nvars, qbf_dense_lit, f, &bad);
+  if (!d) snprintf (why, whysize, "the certificate names variable %d, which the formula does not use", bad);
+  return d;
 }

@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 struct scnfg_error;
+struct qbf;
 
 #define CERT_TRUE INT_MAX
 #define CERT_FALSE (-INT_MAX)
@@ -61,5 +62,14 @@ bool cert_write (FILE *out, const cert *c);
 /* Reads and validates a certificate file (size-capped, no DTD, no network).
  * On failure returns false with an error naming file, line and element. */
 bool cert_read_file (cert **out, const char *path, struct scnfg_error *err);
+
+/* Numbering (see qbf.h: a formula may be renumbered densely on reading).
+ * cert_to_orig: a copy of c (made for f's variables 1..nvars) in the
+ * input's numbers, for writing; NULL if a gate id would pass INT_MAX.
+ * cert_from_orig: a copy of c (read from a file, in the input's numbers)
+ * in f's numbers, for checking; NULL with a reason in why if c is not for
+ * f's variable count or names a variable f does not use. */
+cert *cert_to_orig (const cert *c, const struct qbf *f);
+cert *cert_from_orig (const cert *c, const struct qbf *f, char *why, size_t whysize);
 
 #endif

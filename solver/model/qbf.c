@@ -26,6 +26,7 @@ void qbf_free (qbf *f) {
   free (f->lits);
   free (f->clause);
   free (f->mark);
+  free (f->orig);
   free (f);
 }
 
@@ -163,3 +164,34 @@ unsigned qbf_num_quantified (const qbf *f) {
   for (unsigned b = 0; b < f->nblocks; b++) n += f->blocks[b].nvars;
   return n;
 }
+
+void qbf_set_orig (qbf *f, const int *orig, int n) {
+  REQUIRE (n >= 0 && n <= f->nvars, "renumbering of %d variables for a formula of %d", n, f->nvars);
+  free (f->orig);
+  f->orig = mem_alloc (((size_t) f->nvars + 1) * sizeof *f->orig);
+  f->orig[0] = 0;
+  for (int v = 1; v <= f->nvars; v++) {
+    f->orig[v] = v <= n ? orig[v] : (f->orig[v - 1] < v ? v : f->orig[v - 1] + 1);
+    REQUIRE (f->orig[v] > f->orig[v - 1], "renumbering not increasing at %d", v);
+  }
+}
+
+int qbf_dense_var (const qbf *f, long orig) {
+  if (orig < 1) return 0;
+  if (!f->orig) return orig <= f->nvars ? (int) orig : 0;
+  int lo = 1, hi = f->nvars;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (f->orig[mid] < orig) lo = mid + 1;
+    else if (f->orig[mid] > orig) hi = mid - 1;
+    else return mid;
+  }
+  return 0;
+}
+
+int qbf_dense_lit (const qbf *f, long orig) {
+  int v = qbf_dense_var (f, orig < 0 ? -orig : orig);
+  return orig < 0 ? -v : v;
+}
+
+int qbf_orig_max (const qbf *f) { return f->nvars ? qbf_orig_var (f, f->nvars) : 0; }

@@ -34,6 +34,10 @@ typedef struct qbf {
   size_t cap_mark;
   size_t cap_vars;       /* entries allocated in block_of and prob */
   bool finished;
+  /* numbering: variables are 1..nvars inside; orig (NULL: the same numbers)
+   * gives each one's number in the input, strictly increasing (the QDIMACS
+   * reader renumbers densely, so memory follows the variables used) */
+  int *orig;
 } qbf;
 
 /* A new empty formula whose header will say 'p cnf V C' (V, C >= 0). */
@@ -61,5 +65,22 @@ qbf_quant qbf_quant_of (const qbf *f, int v);
 bool qbf_is_stochastic (const qbf *f);
 /* Number of quantified variables. */
 unsigned qbf_num_quantified (const qbf *f);
+
+/* Numbering. Every output (models, certificates, traces, messages) speaks
+ * the input's numbers, every input (certificates, traces) is mapped back.
+ * qbf_set_orig: takes orig[1..n] (n <= nvars, strictly increasing, orig[0]
+ * ignored), copies it; variables above n keep orig = v. */
+void qbf_set_orig (qbf *f, const int *orig, int n);
+/* The input's number of variable v (1..nvars); v itself when no renumbering. */
+static inline int qbf_orig_var (const qbf *f, int v) { return f->orig && v >= 1 && v <= f->nvars ? f->orig[v] : v; }
+/* The same for a literal (sign kept). */
+static inline int qbf_orig_lit (const qbf *f, int l) { return l < 0 ? -qbf_orig_var (f, -l) : qbf_orig_var (f, l); }
+/* The variable whose input number is 'orig', 0 if there is none (orig < 1, or
+ * not used by the formula; without renumbering: orig if 1 <= orig <= nvars). */
+int qbf_dense_var (const qbf *f, long orig);
+/* Literal version: 0 if absent. */
+int qbf_dense_lit (const qbf *f, long orig);
+/* The largest input number (nvars when no renumbering). */
+int qbf_orig_max (const qbf *f);
 
 #endif

@@ -1,10 +1,11 @@
 /* Strict QDIMACS reader and writer (DESIGN §1), with the 'r P v… 0' SSAT extension.
  *
  * The reader is a single pass over bytes with line/column tracking. Nothing is
- * sized by the header: 'p cnf 2000000000 1' with a tiny body allocates only
- * what the body uses. Accepted beyond the letter of QDIMACS 1.1 (documented in
- * docs/qdimacs.md): comment lines anywhere, blank lines, CRLF line ends, several
- * clauses on one line, duplicate literals in a clause (dropped). */
+ * sized by the header or by the largest variable number: the body is kept in
+ * the file's numbers, then renumbered densely (increasing) at the end.
+ * Accepted beyond the letter of QDIMACS 1.1 (documented in docs/qdimacs.md):
+ * comment lines anywhere, blank lines, CRLF line ends, several clauses on one
+ * line, duplicate literals in a clause (dropped). */
 #include "solver/model/qdimacs.h"
 
 #include <errno.h>
@@ -117,17 +118,62 @@ static void push (body *b, int x) {
   b->vars[b->n++] = x;
 }
 
-/* The parse state beyond the byte reader. */
+/* A set of positive ints (open addressing, linear probing): the variables
+ * quantified so far, in memory by their number, not by their size. */
+typedef struct intset {
+  int *slot; /* 0: empty */
+  size_t cap, n;
+} intset;
+
+static size_t intset_hash (int v, size_t cap) { return ((size_t) (unsigned) v * 0x9E3779B1u) & (cap - 1); }
+
+/* Adds v (> 0); false if it was there. */
+static bool intset_add (intset *s, int v) {
+  if (2 * (s->n + 1) > s->cap) {
+    size_t ncap = s->cap ? 2 * s->cap : 64;
+    int *ns = mem_calloc (ncap, sizeof *ns);
+    for (size_t i = 0; i < s->cap; i++)
+      if (s->slot[i]) {
+        size_t h = intset_hash (s->slot[i], ncap);
+        while (ns[h]) h = (h + 1) & (ncap - 1);
+        ns[h] = s->slot[i];
+      }
+    free (s->slot);
+    s->slot = ns, s->cap = ncap;
+  }
+  size_t h = intset_hash (v, s->cap);
+  while (s->slot[h]) {
+    if (s->slot[h] == v) return false;
+    h = (h + 1) & (s->cap - 1);
+  }
+  s->slot[h] = v, s->n++;
+  return true;
+}
+
+/* A quantifier line as read (variables in the input's numbers). */
+typedef struct raw_block {
+  char quant;
+  size_t start, n; /* its variables: qv[start .. start+n) */
+  mpq_t p;
+} raw_block;
+
+/* The parse state beyond the byte reader. The body is kept in the input's
+ * numbers until the end, then renumbered densely (qdimacs_read). */
 typedef struct parse {
   reader r;
-  qbf *f;                    /* NULL until the header is read */
+  bool have_header;
   body b;
   bool in_clauses, clause_open;
   unsigned clause_line, last_quant_line;
   char last_quant;
   long V, C, seen_clauses;
-  unsigned char *quantified; /* bitmap sized by the largest variable seen */
-  size_t quantified_cap;
+  intset quantified;
+  raw_block *blocks;
+  size_t nblocks, cap_blocks;
+  int *qv;                   /* prefix variables */
+  size_t nqv, cap_qv;
+  int *cl;                   /* clause literals, each clause ended by 0 */
+  size_t ncl, cap_cl;
   mpq_t p;
 } parse;
 
@@ -148,22 +194,7 @@ static bool read_header (parse *P, unsigned line) {
   if (read_token (r)) return FAIL (r, "unexpected token after header 'p cnf V C'");
   P->V = vals[0], P->C = vals[1];
   if (P->V > MAX_VARS) return fail_at (r, line, 0, "%s", "variable count in header too large");
-  P->f = qbf_new (P->V, P->C);
-  return true;
-}
-
-/* Marks v quantified; false if it already was. */
-static bool mark_quantified (parse *P, long v) {
-  size_t need = (size_t) v / 8 + 1;
-  if (need > P->quantified_cap) {
-    size_t ncap = P->quantified_cap ? P->quantified_cap : 64;
-    while (ncap < need) ncap *= 2;
-    P->quantified = mem_realloc (P->quantified, ncap);
-    memset (P->quantified + P->quantified_cap, 0, ncap - P->quantified_cap);
-    P->quantified_cap = ncap;
-  }
-  if (P->quantified[v / 8] & (1u << (v % 8))) return false;
-  P->quantified[v / 8] |= (unsigned char) (1u << (v % 8));
+  P->have_header = true;
   return true;
 }
 
@@ -192,12 +223,19 @@ static bool read_quant_line (parse *P, unsigned line) {
     }
     if (v < 0) return FAIL (r, "negative number in a quantifier line (variables are positive)");
     if (v > P->V) return FAIL (r, "variable exceeds the header's variable count");
-    if (!mark_quantified (P, v)) return FAIL (r, "variable quantified twice");
+    if (!intset_add (&P->quantified, (int) v)) return FAIL (r, "variable quantified twice");
     push (&P->b, (int) v);
   }
   if (!ended) return fail_at (r, line, r->col, "%s", "quantifier line not ended by 0");
   if (P->b.n == 0) return fail_at (r, line, qcol, "%s", "empty quantifier block");
-  qbf_add_block (P->f, q == 'e' ? QBF_EXISTS : q == 'a' ? QBF_FORALL : QBF_RANDOM, P->b.vars, (unsigned) P->b.n, P->p);
+  mem_reserve ((void **) &P->blocks, &P->cap_blocks, P->nblocks + 1, sizeof *P->blocks);
+  raw_block *rb = &P->blocks[P->nblocks++];
+  rb->quant = q, rb->start = P->nqv, rb->n = P->b.n;
+  mpq_init (rb->p);
+  if (q == 'r') mpq_set (rb->p, P->p);
+  mem_reserve ((void **) &P->qv, &P->cap_qv, P->nqv + P->b.n, sizeof *P->qv);
+  memcpy (P->qv + P->nqv, P->b.vars, P->b.n * sizeof *P->qv);
+  P->nqv += P->b.n;
   P->last_quant = q, P->last_quant_line = line;
   return true;
 }
@@ -219,7 +257,11 @@ static bool read_clause_line (parse *P, unsigned line) {
         warn (r, line, "more clauses than the header declares");
       }
       P->seen_clauses++;
-      qbf_add_clause (P->f, P->b.vars, (unsigned) (P->clause_open ? P->b.n : 0));
+      size_t n = P->clause_open ? P->b.n : 0;
+      mem_reserve ((void **) &P->cl, &P->cap_cl, P->ncl + n + 1, sizeof *P->cl);
+      memcpy (P->cl + P->ncl, P->b.vars, n * sizeof *P->cl);
+      P->ncl += n;
+      P->cl[P->ncl++] = 0;
       P->clause_open = false;
       P->b.n = 0;
     } else {
@@ -255,7 +297,7 @@ static bool read_line (parse *P) {
   if (!read_token (r)) return true;
   if (!token_is_text (r)) return false;
   unsigned line = r->tok_line;
-  if (!P->f) return read_header (P, line);
+  if (!P->have_header) return read_header (P, line);
   if (!strcmp (r->tok, "p") && !P->clause_open) return FAIL (r, "duplicate header 'p cnf V C'");
   bool is_quant = (!strcmp (r->tok, "e") || !strcmp (r->tok, "a") || !strcmp (r->tok, "r")) && !P->clause_open;
   return is_quant ? read_quant_line (P, line) : read_clause_line (P, line);
@@ -265,7 +307,7 @@ static bool read_line (parse *P) {
 static bool read_end (parse *P, FILE *in) {
   reader *r = &P->r;
   if (ferror (in)) return error_set (r->err, ERROR_IO, r->name, r->line, 0, "read error");
-  if (!P->f)
+  if (!P->have_header)
     return error_set (r->err, ERROR_INPUT, r->name, r->line, 0, "%s",
                       r->line <= 1 && r->col <= 1 ? "empty file: expected header 'p cnf V C'"
                                                   : "expected header 'p cnf V C' (no header found)");
@@ -284,6 +326,81 @@ static bool read_end (parse *P, FILE *in) {
   return true;
 }
 
+static int cmp_int (const void *a, const void *b) {
+  int x = *(const int *) a, y = *(const int *) b;
+  return (x > y) - (x < y);
+}
+
+/* The variables used (quantified or occurring), sorted, each once: *n of them. */
+static int *used_vars (const parse *P, int *n) {
+  size_t k = 0, cap = P->nqv + P->ncl + 1;
+  int *u = mem_alloc (cap * sizeof *u);
+  int max = 0;
+  for (size_t i = 0; i < P->nqv; i++) u[k++] = P->qv[i];
+  for (size_t i = 0; i < P->ncl; i++)
+    if (P->cl[i]) u[k++] = abs (P->cl[i]);
+  for (size_t i = 0; i < k; i++)
+    if (u[i] > max) max = u[i];
+  if ((size_t) max <= 4 * k + 1024) { /* few gaps: a mark per number, linear */
+    unsigned char *seen = mem_calloc ((size_t) max + 1, 1);
+    for (size_t i = 0; i < k; i++) seen[u[i]] = 1;
+    k = 0;
+    for (int v = 1; v <= max; v++)
+      if (seen[v]) u[k++] = v;
+    free (seen);
+  } else {
+    qsort (u, k, sizeof *u, cmp_int);
+    size_t m = 0;
+    for (size_t i = 0; i < k; i++)
+      if (!m || u[m - 1] != u[i]) u[m++] = u[i];
+    k = m;
+  }
+  *n = (int) k;
+  return u;
+}
+
+/* The dense number of the input's variable v among the sorted 'used'. */
+static int dense_of (const int *used, int n, int v) {
+  if (n && used[n - 1] == n) return v; /* no gaps */
+  int lo = 0, hi = n - 1;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (used[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
+/* The formula of the parsed body, renumbered densely in increasing order. */
+static qbf *build (parse *P) {
+  int n;
+  int *used = used_vars (P, &n);
+  qbf *f = qbf_new (P->V, P->C);
+  for (size_t i = 0; i < P->nqv; i++) P->qv[i] = dense_of (used, n, P->qv[i]);
+  for (size_t i = 0; i < P->ncl; i++)
+    if (P->cl[i]) P->cl[i] = P->cl[i] < 0 ? -dense_of (used, n, -P->cl[i]) : dense_of (used, n, P->cl[i]);
+  for (size_t b = 0; b < P->nblocks; b++) {
+    const raw_block *rb = &P->blocks[b];
+    qbf_quant q = rb->quant == 'e' ? QBF_EXISTS : rb->quant == 'a' ? QBF_FORALL : QBF_RANDOM;
+    qbf_add_block (f, q, P->qv + rb->start, (unsigned) rb->n, rb->p);
+  }
+  for (size_t i = 0, start = 0; i < P->ncl; i++)
+    if (!P->cl[i]) {
+      qbf_add_clause (f, P->cl + start, (unsigned) (i - start));
+      start = i + 1;
+    }
+  qbf_finish (f);
+  if (n && used[n - 1] != n) { /* gaps: keep the input's numbers */
+    int *orig = mem_alloc (((size_t) n + 1) * sizeof *orig);
+    orig[0] = 0;
+    memcpy (orig + 1, used, (size_t) n * sizeof *orig);
+    qbf_set_orig (f, orig, n);
+    free (orig);
+  }
+  free (used);
+  return f;
+}
+
 bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *opts,
                    scnfg_error *err, scnfg_error *warnrec) {
   parse P = {.r = {.in = in, .name = name ? name : "<input>", .line = 1, .col = 0, .ch = '\0',
@@ -297,17 +414,14 @@ bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *op
   bool ok = true;
   while (ok && P.r.ch != EOF) ok = read_line (&P);
   if (ok) ok = read_end (&P, in);
+  if (ok) *out = build (&P);
   mpq_clear (P.p);
+  for (size_t b = 0; b < P.nblocks; b++) mpq_clear (P.blocks[b].p);
+  free (P.blocks), free (P.qv), free (P.cl);
   free (P.b.vars);
   free (P.r.tok);
-  free (P.quantified);
-  if (!ok) {
-    qbf_free (P.f);
-    return false;
-  }
-  qbf_finish (P.f);
-  *out = P.f;
-  return true;
+  free (P.quantified.slot);
+  return ok;
 }
 
 bool qdimacs_read_file (qbf **out, const char *path, const qdimacs_opts *opts,
@@ -322,7 +436,7 @@ bool qdimacs_read_file (qbf **out, const char *path, const qdimacs_opts *opts,
 }
 
 bool qdimacs_write (FILE *out, const qbf *f) {
-  long V = f->header_vars > f->nvars ? f->header_vars : f->nvars;
+  long V = f->header_vars > qbf_orig_max (f) ? f->header_vars : qbf_orig_max (f);
   fprintf (out, "p cnf %ld %u\n", V, f->nclauses);
   for (unsigned bi = 0; bi < f->nblocks; bi++) {
     const qbf_block *b = &f->blocks[bi];
@@ -334,13 +448,13 @@ bool qdimacs_write (FILE *out, const qbf *f) {
         fputc (b->quant, out);
       unsigned j = i;
       while (j < b->nvars && (b->quant != QBF_RANDOM || mpq_equal (f->prob[b->vars[j]], f->prob[b->vars[i]])))
-        fprintf (out, " %d", b->vars[j++]);
+        fprintf (out, " %d", qbf_orig_var (f, b->vars[j++]));
       fputs (" 0\n", out);
       i = j;
     }
   }
   for (unsigned c = 0; c < f->nclauses; c++) {
-    for (const int *l = qbf_clause_lits (f, c); *l; l++) fprintf (out, "%d ", *l);
+    for (const int *l = qbf_clause_lits (f, c); *l; l++) fprintf (out, "%d ", qbf_orig_lit (f, *l));
     fputs ("0\n", out);
   }
   return !ferror (out);

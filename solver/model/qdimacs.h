@@ -14,7 +14,8 @@ typedef struct qdimacs_opts {
 
 /* Reads a QDIMACS file from 'in'; 'name' is used in messages. On success
  * returns true and *out is a new finished formula owned by the caller
- * (qbf_free). On bad input returns false, *out = NULL, and 'err' holds the
+ * (qbf_free), its variables renumbered 1..n in increasing order of the file's
+ * numbers (f->orig keeps them; see qbf.h). On bad input returns false, *out = NULL, and 'err' holds the
  * first error (ERROR_INPUT, with line and, where known, column). 'opts' and
  * 'warn' may be NULL; 'warn' receives the first warning (lenient mode). */
 bool qdimacs_read (struct qbf **out, FILE *in, const char *name, const qdimacs_opts *opts,

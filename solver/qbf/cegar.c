@@ -697,6 +697,7 @@ qbf *cegar_substitute (const qbf *f, const int *model) {
   }
   free (buf);
   qbf_finish (g);
+  if (f->orig) qbf_set_orig (g, f->orig, g->nvars); /* same numbers as f */
   return g;
 }
 
