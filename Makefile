@@ -136,7 +136,7 @@ FUZZ_CHECK_SECONDS ?= 3
 FUZZSRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZBINS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 fuzz-build:
-	@EXTRA_PKGS="clang libclang-rt-14-dev" sh mk/deps.sh
+	@sh mk/deps.sh
 	@$(MAKE) --no-print-directory FUZZ=1 $(FUZZBINS)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
