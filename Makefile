@@ -3,7 +3,8 @@
 #   make            build the library and the CLI (installs missing Debian packages as root)
 #   make demo       the main job on the bundled instances
 #   make check      build and run every test (SANITIZE=1: under ASan+UBSan)
-#   make fuzz       libFuzzer harnesses (clang; not part of make check)
+#   make fuzz       libFuzzer harnesses (clang, ASan+UBSan; FUZZ_SECONDS each, FUZZ_ONLY=name);
+#                   make check runs each for FUZZ_CHECK_SECONDS (3) after the Check suites
 #   make plots      every plot (installs gnuplot-nox, parallel; not part of make check):
 #                   plots-suite (sweeps -> docs/plots/*.png), plots-welfare (docs/welfare.png)
 #   make acceptance the documented certified suite (docs/suites.md), twice, compared
@@ -25,7 +26,13 @@ LIBS    = -lpicosat -lgmp $(XML_LIBS) -lm
 # Check's test timeouts are scaled by CK_TIMEOUT_MULTIPLIER, so that a machine
 # several times slower (or loaded) still passes: 3 by default, 6 under the
 # sanitizers (which run about 3x slower); override on the command line.
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+  # the libFuzzer build (build/fuzz, clang): the library instrumented for the
+  # fuzzer, the harnesses tests/fuzz/fuzz_*.c linked with libFuzzer
+  CC      := clang
+  VARIANT := fuzz
+  CFLAGS  = $(filter-out -Werror,$(CFLAGS_BASE)) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else ifeq ($(SANITIZE),1)
   CK_TIMEOUT_MULTIPLIER ?= 6
   VARIANT := san
   CFLAGS  = $(CFLAGS_BASE) -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -49,7 +56,7 @@ LIB     := $(B)/libscnfg.a
 BIN     := $(B)/scnfg
 RUNNER  := $(B)/check_scnfg
 
-.PHONY: all deps demo check fuzz clean symbols plots plots-suite plots-welfare acceptance
+.PHONY: all deps demo check fuzz fuzz-build fuzz-check clean symbols plots plots-suite plots-welfare acceptance
 all: deps bin/scnfg
 
 deps:
@@ -119,12 +126,30 @@ acceptance: all
 check: deps $(BIN) $(RUNNER) symbols
 	CK_TIMEOUT_MULTIPLIER=$(CK_TIMEOUT_MULTIPLIER) SCNFG_BIN=$(abspath $(BIN)) SCNFG_TOP=$(abspath .) UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  $(RUNNER)
+	@$(MAKE) --no-print-directory fuzz-check
+
+# Fuzzing (docs/testing.md): the harnesses are built once into build/fuzz and
+# rebuilt only when a source changed; mk/fuzz.sh reads each harness's seed
+# folders from its first line. make check runs every harness briefly
+# (FUZZ_CHECK_SECONDS; never 0, which libFuzzer takes as unlimited).
+FUZZ_CHECK_SECONDS ?= 3
+FUZZSRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZBINS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZSRC))
+fuzz-build:
+	@sh mk/deps.sh
+	@$(MAKE) --no-print-directory FUZZ=1 $(FUZZBINS)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -MMD -MP -o $@ $< $(LIB) $(LIBS)
+
+fuzz: fuzz-build
+	@FUZZ_BUILT=1 sh mk/fuzz.sh
+
+fuzz-check: fuzz-build
+	@FUZZ_BUILT=1 FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) FUZZ_FRESH=1 sh mk/fuzz.sh
 
 demo: all
 	@sh mk/demo.sh bin/scnfg
-
-fuzz: deps
-	@sh mk/fuzz.sh
 
 # The welfare experiment's plot (docs/claims.md); gnuplot is optional.
 plots-welfare: all

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Checks the Debian packages scnfg needs; as root installs the missing ones,
 # otherwise prints the exact command and fails.
-pkgs="picosat libgmp-dev libxml2-dev check pkg-config depqbf procps ${EXTRA_PKGS:-}"
+pkgs="picosat libgmp-dev libxml2-dev check pkg-config depqbf procps clang libclang-rt-14-dev ${EXTRA_PKGS:-}"
 # procps: pgrep, used by the signal tests (check_verifyrun).
+# clang, libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for the fuzz harnesses
+# (make fuzz; make check runs each harness for a few seconds).
 # Optional (installed by the targets that need them, via EXTRA_PKGS): gnuplot-nox (make plots),
 # parallel (GNU parallel for suite/sweep --emit-jobs; make plots).
 missing=""

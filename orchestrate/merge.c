@@ -79,7 +79,7 @@ int merge_csv (const char *out, char **in, int n, FILE *err) {
     free (text);
   }
   if (rc == MERGE_OK) {
-    qsort (rows, nrows, sizeof *rows, cmp_line);
+    if (nrows) qsort (rows, nrows, sizeof *rows, cmp_line); /* rows is NULL without rows */
     char *buf = NULL;
     size_t len = 0;
     FILE *m = open_memstream (&buf, &len);

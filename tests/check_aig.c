@@ -103,6 +103,7 @@ START_TEST (bad_files) {
     {"odd-input", ":2: input literal 3 is not a positive even literal"},
     {"defined-twice", ":3: literal 2 defined twice (first on line 2)"},
     {"missing-symbol", ":3: output 0 has no symbol 'o0 V'"},
+    {"input-without-symbol", ":2: input 0 has no symbol 'i0 V'"}, /* fuzz_aig: used to abort in aig_input */
     {"bad-symbol-name", ":3: the name of input 0 is not a QDIMACS variable number"},
     {"duplicate-variable", ":5: variable 5 names two inputs (i0 and i1)"},
     {"empty", ":1: empty file: expected the header 'aag M I L O A'"},

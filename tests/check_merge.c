@@ -35,6 +35,24 @@ START_TEST (csv_sorted_unique) {
 }
 END_TEST
 
+/* Parts with a header and no rows (tests/data/merge/header-only.csv; found
+ * by fuzz_merge: qsort (NULL, 0, ...) under UBSan) merge into the header. */
+START_TEST (csv_header_only) {
+  char *d = tu_tmpdir ();
+  char *h = tu_path ("tests/data/merge/header-only.csv");
+  char *want = tu_slurp (h);
+  char out[600];
+  snprintf (out, sizeof out, "%s/m.csv", d);
+  char *in[2] = {h, h};
+  ck_assert_int_eq (merge_csv (out, in, 2, stderr), MERGE_OK);
+  char *t = tu_slurp (out);
+  ck_assert_str_eq (t, want);
+  ck_assert_ptr_nonnull (strstr (t, "file,family,size"));
+  free (t), free (want), free (h);
+  tu_rmdir (d), free (d);
+}
+END_TEST
+
 START_TEST (dirs_need_finished_parts) {
   char *d = tu_tmpdir ();
   char out[600], part[600];
@@ -59,6 +77,7 @@ Suite *merge_suite (void) {
   Suite *s = suite_create ("merge");
   TCase *tc = tcase_create ("core");
   tcase_add_test (tc, csv_sorted_unique);
+  tcase_add_test (tc, csv_header_only);
   tcase_add_test (tc, dirs_need_finished_parts);
   suite_add_tcase (s, tc);
   return s;

@@ -379,6 +379,22 @@ START_TEST (profile_round_trip) {
 }
 END_TEST
 
+/* A tree certificate claiming more choice nodes than the game has
+ * (tests/data/result/bad/tree-nodes-beyond-game.xml; found by fuzz_result:
+ * the reader allocated 2^26 frontiers) is one line, exit 2, nothing else. */
+START_TEST (mixed_tree_nodes_beyond_game) {
+  char *g = tu_path ("instances/games/active-if-tree.xml"), *r = tu_path ("tests/data/result/bad/tree-nodes-beyond-game.xml");
+  char *out = NULL, *errs = NULL;
+  int rc = tu_run (&out, &errs, "check %s %s --concept mixed", g, r);
+  ck_assert_int_eq (rc, 2);
+  ck_assert_str_eq (out, "");
+  char want[1200];
+  snprintf (want, sizeof want, "%s:24: <certificate>: nodes=\"67108864\": the game has at most 7 choice nodes\n", r);
+  ck_assert_str_eq (errs, want);
+  free (out), free (errs), free (g), free (r);
+}
+END_TEST
+
 Suite *result_suite (void) {
   Suite *s = suite_create ("result");
   TCase *tc = tcase_create ("core");
@@ -390,6 +406,7 @@ Suite *result_suite (void) {
   tcase_add_test (tc, signal_report);
   tcase_add_test (tc, profile_read);
   tcase_add_test (tc, profile_round_trip);
+  tcase_add_test (tc, mixed_tree_nodes_beyond_game);
   suite_add_tcase (s, tc);
   return s;
 }

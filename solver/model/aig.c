@@ -424,12 +424,14 @@ aig *aig_read_aag (const char *buf, size_t len, const char *file, scnfg_error *e
   aig *a = NULL;
   bool ok = rd_parse (&r);
   unsigned *lit_of = NULL;
+  /* names first: an input without a symbol has no variable to create it with */
+  ok = ok && rd_names (&r, r.in_var, r.in_line, r.in_sym, r.ni, 'i') &&
+       rd_names (&r, r.out_var, r.out_line, r.out_sym, r.no, 'o');
   if (ok) {
     a = aig_new ();
     lit_of = mem_alloc (((size_t) r.ni + r.na + 1) * sizeof *lit_of);
     for (unsigned k = 0; k < r.ni; k++) lit_of[k] = aig_input (a, r.in_var[k]);
-    ok = rd_gates (&r, a, lit_of) && rd_names (&r, r.in_var, r.in_line, r.in_sym, r.ni, 'i') &&
-         rd_names (&r, r.out_var, r.out_line, r.out_sym, r.no, 'o');
+    ok = rd_gates (&r, a, lit_of);
   }
   if (ok)
     for (unsigned k = 0; k < r.no; k++) aig_output (a, rd_resolve (&r, lit_of, r.out_lit[k]), r.out_var[k]);

@@ -130,8 +130,14 @@ bool cert_read_file (cert **out, const char *path, scnfg_error *err) {
   char *buf;
   size_t n;
   if (!xmldoc_slurp (path, CERT_MAX_BYTES, &buf, &n, err)) return false;
-  xmldoc *doc = xmldoc_parse_valid (buf, n, path, cert_rng, CERT_MAX_BYTES, 8, NULL, err);
+  bool ok = cert_read_memory (out, buf, n, path, err);
   free (buf);
+  return ok;
+}
+
+bool cert_read_memory (cert **out, const char *buf, size_t len, const char *path, scnfg_error *err) {
+  *out = NULL;
+  xmldoc *doc = xmldoc_parse_valid (buf, len, path, cert_rng, CERT_MAX_BYTES, 8, NULL, err);
   if (!doc) return false;
   bool ok = true;
   cert *c = NULL;

@@ -62,6 +62,8 @@ bool cert_write (FILE *out, const cert *c);
 /* Reads and validates a certificate file (size-capped, no DTD, no network).
  * On failure returns false with an error naming file, line and element. */
 bool cert_read_file (cert **out, const char *path, struct scnfg_error *err);
+/* The same from buf[0..len) ('name' for the messages). */
+bool cert_read_memory (cert **out, const char *buf, size_t len, const char *name, struct scnfg_error *err);
 
 /* Numbering (see qbf.h: a formula may be renumbered densely on reading).
  * cert_to_orig: a copy of c (made for f's variables 1..nvars) in the

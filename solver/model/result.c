@@ -739,9 +739,29 @@ static bool read_lp_cert (reader *r, const game *g, behav_cert *c, xnode n) {
   return ok;
 }
 
-static bool read_tree_cert (reader *r, behav_cert *c, xnode n) {
-  unsigned long nn;
+/* The most choice nodes the game tree of g can have (capped at cap + 1): a
+ * branching variable (an exogenous one, an action allowing layer 2 or 3) at
+ * position k of the fixing order is reached on at most the product of the
+ * domains of the branching variables before it. */
+static unsigned long choice_bound (const game *g, unsigned long cap) {
+  unsigned long paths = 1, total = 0;
+  for (unsigned k = 0; k < g->nfixed && total <= cap; k++) {
+    const game_var *x = &g->vars[g->order[k]];
+    bool chooses = x->kind == GAME_EXOGENOUS || (x->kind == GAME_ACTION && x->layers != GAME_L1);
+    if (!chooses) continue;
+    total += paths;
+    paths = paths > cap / x->domain ? cap + 1 : paths * x->domain;
+  }
+  return total > cap ? cap + 1 : total;
+}
+
+static bool read_tree_cert (reader *r, const game *g, behav_cert *c, xnode n) {
+  unsigned long nn, most = choice_bound (g, 1ul << 26), have = 0;
   if (!get_uint (r, n, "nodes", 1ul << 26, &nn)) return false;
+  /* allocate only what the game and the document hold */
+  if (nn > most) return rfail (r, n, "nodes=\"%lu\": the game has at most %lu choice nodes", nn, most);
+  for (xnode e = xmldoc_first (n); e; e = xmldoc_next (e)) have++;
+  if (have != nn) return rfail (r, n, "%lu frontiers, nodes says %lu", have, nn);
   c->kind = BEHAV_CERT_TREE;
   c->front = mem_alloc ((nn ? nn : 1) * sizeof *c->front);
   for (size_t k = 0; k < nn; k++) behav_pwl_init (&c->front[k]);
@@ -765,7 +785,6 @@ static bool read_tree_cert (reader *r, behav_cert *c, xnode n) {
       if (ok) behav_pwl_push (&c->front[k], b, vl, vr);
     }
   }
-  if (ok && expect != nn) ok = rfail (r, n, "%zu frontiers, nodes says %lu", expect, nn);
   mpq_clear (b), mpq_clear (vl), mpq_clear (vr);
   return ok;
 }
@@ -786,7 +805,7 @@ static bool read_mixed (reader *r, const game *g, xnode root, behav_profile *b, 
       char *kind = xmldoc_attr (c, "kind");
       bool lp = !strcmp (kind, "lp");
       free (kind);
-      ok = lp ? read_lp_cert (r, g, cert, c) : read_tree_cert (r, cert, c);
+      ok = lp ? read_lp_cert (r, g, cert, c) : read_tree_cert (r, g, cert, c);
     }
   }
   if (ok && !got) ok = rfail (r, root, "the result holds no commitment");

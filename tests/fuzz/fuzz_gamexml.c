@@ -1,3 +1,4 @@
+/* fuzz-seeds: tests/data/gamexml/bad instances/games tests/data/claims */
 /* libFuzzer harness for the game XML reader: any bytes must give either a
  * finished game or an error record, never a crash, leak or abort; an
  * accepted game must survive write-then-read unchanged, and the solver and

@@ -1,3 +1,4 @@
+/* fuzz-seeds: tests/data/qdimacs/bad instances/qbf */
 /* libFuzzer harness for the QDIMACS reader: any bytes must give either a
  * formula or an error record with a line, never a crash, leak or abort. */
 #include <stdint.h>
