@@ -49,6 +49,8 @@ static const opt options[] = {
    .help = "game side residual-state cache (used when no profile is stored;\ndefault 64, 0: off)"},
   {.name = "--depqbf-proof", .kind = OPT_FLAG, .off = A (o.depqbf_proof),
    .help = "add a column: DepQBF's QRP trace of the instance, checked (chk_qrp)"},
+  {.name = "--cert-dir", .kind = OPT_STRING, .off = A (o.cert_dir), .arg = "DIR",
+   .help = "write each valid certificate as DIR/NAME.aag (AIGER; DIR must exist)"},
   {.name = "--quiet", .kind = OPT_FLAG, .off = A (quiet), .help = "no progress line on stderr"},
   {.name = NULL},
 };
@@ -60,7 +62,7 @@ static const opt_cmd cmd = {
   .extra = "more than one input", .width = 20,
   .usage = "usage: scnfg verify F.qdimacs|DIR [--report R.xml] [--timeout S] [--max-nodes N]\n"
            "                    [--max-profile N] [--cache-mb N] [-j N] [--no-prune]\n"
-           "                    [--no-commitment] [--depqbf-proof] [--quiet]\n\n"
+           "                    [--no-commitment] [--depqbf-proof] [--cert-dir DIR] [--quiet]\n\n"
            "Per instance: decides the QBF side (clausal-abstraction CEGAR; SSAT: exact DPLL),\n"
            "reduces it to a game and solves the game side (SPE; and pure SSE and S-CNE, whose\n"
            "leader values must agree too), extracts the winner's policy\n"

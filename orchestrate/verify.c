@@ -11,6 +11,7 @@
 #include "base/afile.h"
 #include "base/error.h"
 #include "base/limits.h"
+#include "base/mem.h"
 #include "base/rat.h"
 #include "base/xmlw.h"
 #include "orchestrate/verifyproof.h"
@@ -18,6 +19,7 @@
 #include "reductions/game2qbf.h"
 #include "reductions/policy2cert.h"
 #include "reductions/qbf2game.h"
+#include "solver/model/aig.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
 #include "solver/game/solve.h"
@@ -70,6 +72,34 @@ static void qbf_side (const qbf *f, const verify_opts *o, verify_row *row, mpq_t
   row->qbf_seconds = limits_elapsed (&lim);
 }
 
+/* DIR/NAME.aag for input path (NAME: its file name without .qdimacs); a new string. */
+static char *aag_path (const char *dir, const char *path) {
+  const char *b = strrchr (path, '/');
+  b = b ? b + 1 : path;
+  size_t n = strlen (b);
+  if (n > 8 && !strcmp (b + n - 8, ".qdimacs")) n -= 8;
+  size_t len = strlen (dir) + n + 6;
+  char *s = mem_alloc (len);
+  snprintf (s, len, "%s/%.*s.aag", dir, (int) n, b);
+  return s;
+}
+
+/* The checked certificate c of f as AIGER at DIR/NAME.aag, atomically. */
+static bool write_aag (const qbf *f, const cert *c, const char *dir, verify_row *row) {
+  char *p = aag_path (dir, row->file);
+  aig *a = aig_from_cert (c, f);
+  scnfg_error err;
+  error_init (&err);
+  afile af;
+  bool ok = a && afile_open (&af, p, &err);
+  if (ok && !aig_write_aag (a, af.f, &err)) afile_abort (&af), ok = false;
+  else if (ok) ok = afile_commit (&af, &err);
+  if (!ok) snprintf (row->note, sizeof row->note, "certificate: cannot write %s", p);
+  aig_free (a);
+  free (p);
+  return ok;
+}
+
 /* The certificate: the winner's policy from the stored SPE profile. */
 static void certificate (const qbf *f, const game *g, const game_solution *sol, bool truth, const verify_opts *o,
                          verify_row *row) {
@@ -106,6 +136,7 @@ static void certificate (const qbf *f, const game *g, const game_solution *sol, 
       snprintf (row->note, sizeof row->note, "certificate: cannot write %s", o->cert_path);
     }
   }
+  if (row->cert_state == VERIFY_OK && o->cert_dir && !write_aag (f, c, o->cert_dir, row)) row->cert_state = VERIFY_FAIL;
   qcert_report_clear (&rep);
   cert_free (c);
   row->cert_seconds = limits_now () - t0;

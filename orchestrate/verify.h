@@ -28,6 +28,10 @@ typedef struct verify_opts {
   const char *cert_path;  /* if non-NULL: a certificate that checks valid is
                              written there atomically (cert XML, cert.h); a
                              write failure turns cert_state into VERIFY_FAIL */
+  const char *cert_dir;   /* if non-NULL: a certificate that checks valid is
+                             also written as DIR/NAME.aag (AIGER, solver/model/aig.h;
+                             NAME the input's file name without .qdimacs),
+                             atomically; a write failure: VERIFY_FAIL */
   bool depqbf_proof;      /* the depqbf-proof column (orchestrate/verifyproof) */
   const char *depqbf;     /* its DepQBF binary (NULL: "depqbf" on PATH) */
 } verify_opts;
