@@ -38,6 +38,21 @@ START_TEST (fixtures_agree) {
   ck_assert_int_eq (rows[3].cert_state, VERIFY_NA); /* SSAT: no certificate, no round trip */
   ck_assert_int_eq (rows[3].rt_state, VERIFY_NA);
   ck_assert_int_eq (verify_status (rows, 4), 0);
+  /* the old path (the dense profile) gives the same certificate states */
+  verify_opts od = o;
+  od.max_profile = (size_t) 1 << 22;
+  for (int i = 0; i < 3; i++) {
+    verify_row r;
+    verify_instance (rows[i].file, &od, &r);
+    ck_assert_int_eq (r.cert_state, VERIFY_OK);
+    ck_assert_str_eq (r.cert_kind, rows[i].cert_kind);
+  }
+  /* a policy DAG over its budget: the certificate reads n/a and says why */
+  od.max_profile = 0, od.max_dag = 3;
+  verify_row r;
+  verify_instance (rows[0].file, &od, &r);
+  ck_assert_int_eq (r.cert_state, VERIFY_NA);
+  ck_assert_str_eq (r.note, "certificate n/a: the policy DAG has more than 3 nodes");
   /* the report validates against its schema */
   char *buf = NULL;
   size_t len = 0;
