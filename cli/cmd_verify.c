@@ -40,15 +40,19 @@ static const opt options[] = {
   {.name = "--timeout", .kind = OPT_SECONDS, .off = A (o.timeout), .arg = "S", .help = "seconds per side per instance"},
   {.name = "--max-nodes", .kind = OPT_U64, .off = A (o.max_nodes), .arg = "N", .help = "node limit of the game side"},
   {.name = "--max-profile", .kind = OPT_SIZE, .off = A (o.max_profile), .arg = "N",
-   .help = "store the SPE profile (for the certificate) up to N entries"},
+   .help = "take the certificate from the dense SPE profile when it has at\nmost N entries (default 0: from the policy DAG)"},
+  {.name = "--max-dag", .kind = OPT_SIZE, .off = A (o.max_dag), .arg = "N",
+   .help = "policy DAG nodes at most (default 2^23; beyond: certificate n/a)"},
   {.name = "-j", .kind = OPT_LONG, .off = A (jobs), .arg = "N", .min = 1, .max = 256, .bad = " (1..256)",
    .help = "instances in parallel (N processes)"},
   {.name = "--no-commitment", .kind = OPT_FLAG, .off = A (o.no_commitment), .help = "skip the SSE and S-CNE columns"},
   {.name = "--no-prune", .kind = OPT_FLAG, .off = A (o.no_prune), .help = "game side without win/lose pruning"},
   {.name = "--cache-mb", .kind = OPT_CUSTOM, .off = A (o.cache_bytes), .arg = "N", .parse = parse_cache,
-   .help = "game side residual-state cache (used when no profile is stored;\ndefault 64, 0: off)"},
+   .help = "game side residual-state cache (used when no profile is stored;\ndefault 64, 0: off; at most 64 bytes per history)"},
   {.name = "--depqbf-proof", .kind = OPT_FLAG, .off = A (o.depqbf_proof),
    .help = "add a column: DepQBF's QRP trace of the instance, checked (chk_qrp)"},
+  {.name = "--cert-dir", .kind = OPT_STRING, .off = A (o.cert_dir), .arg = "DIR",
+   .help = "write each valid certificate as DIR/NAME.aag (AIGER; DIR must exist)"},
   {.name = "--quiet", .kind = OPT_FLAG, .off = A (quiet), .help = "no progress line on stderr"},
   {.name = NULL},
 };
@@ -59,8 +63,8 @@ static const opt_cmd cmd = {
   .name = "verify", .sections = sections, .needs = "%s needs a value", .max_pos = 1,
   .extra = "more than one input", .width = 20,
   .usage = "usage: scnfg verify F.qdimacs|DIR [--report R.xml] [--timeout S] [--max-nodes N]\n"
-           "                    [--max-profile N] [--cache-mb N] [-j N] [--no-prune]\n"
-           "                    [--no-commitment] [--depqbf-proof] [--quiet]\n\n"
+           "                    [--max-profile N] [--max-dag N] [--cache-mb N] [-j N] [--no-prune]\n"
+           "                    [--no-commitment] [--depqbf-proof] [--cert-dir DIR] [--quiet]\n\n"
            "Per instance: decides the QBF side (clausal-abstraction CEGAR; SSAT: exact DPLL),\n"
            "reduces it to a game and solves the game side (SPE; and pure SSE and S-CNE, whose\n"
            "leader values must agree too), extracts the winner's policy\n"

@@ -11,6 +11,7 @@
 #include "base/afile.h"
 #include "base/error.h"
 #include "base/limits.h"
+#include "base/mem.h"
 #include "base/rat.h"
 #include "base/xmlw.h"
 #include "orchestrate/verifyproof.h"
@@ -18,9 +19,12 @@
 #include "reductions/game2qbf.h"
 #include "reductions/policy2cert.h"
 #include "reductions/qbf2game.h"
+#include "solver/model/aig.h"
 #include "solver/model/game.h"
+#include "solver/model/pdag.h"
 #include "solver/model/profile.h"
 #include "solver/game/solve.h"
+#include "solver/game/spe.h"
 #include "solver/qbf/cegar.h"
 #include "solver/model/cert.h"
 #include "solver/model/qbf.h"
@@ -36,7 +40,8 @@ const char *verify_report_schema (void) { return verify_rng; }
 
 void verify_opts_init (verify_opts *o) {
   memset (o, 0, sizeof *o);
-  o->max_profile = (size_t) 1 << 22;
+  o->max_profile = 0;
+  o->max_dag = (size_t) 1 << 23;
   o->max_policies = (uint64_t) 1 << 16;
   o->cache_bytes = (size_t) 64 << 20;
 }
@@ -70,19 +75,48 @@ static void qbf_side (const qbf *f, const verify_opts *o, verify_row *row, mpq_t
   row->qbf_seconds = limits_elapsed (&lim);
 }
 
+/* DIR/NAME.aag for input path (NAME: its file name without .qdimacs); a new string. */
+static char *aag_path (const char *dir, const char *path) {
+  const char *b = strrchr (path, '/');
+  b = b ? b + 1 : path;
+  size_t n = strlen (b);
+  if (n > 8 && !strcmp (b + n - 8, ".qdimacs")) n -= 8;
+  size_t len = strlen (dir) + n + 6;
+  char *s = mem_alloc (len);
+  snprintf (s, len, "%s/%.*s.aag", dir, (int) n, b);
+  return s;
+}
+
+/* The checked certificate c of f as AIGER at DIR/NAME.aag, atomically. */
+static bool write_aag (const qbf *f, const cert *c, const char *dir, verify_row *row) {
+  char *p = aag_path (dir, row->file);
+  aig *a = aig_from_cert (c, f);
+  scnfg_error err;
+  error_init (&err);
+  afile af;
+  bool ok = a && afile_open (&af, p, &err);
+  if (ok && !aig_write_aag (a, af.f, &err)) afile_abort (&af), ok = false;
+  else if (ok) ok = afile_commit (&af, &err);
+  if (!ok) snprintf (row->note, sizeof row->note, "certificate: cannot write %s", p);
+  aig_free (a);
+  free (p);
+  return ok;
+}
+
 /* The certificate: the winner's policy from the stored SPE profile. */
-static void certificate (const qbf *f, const game *g, const game_solution *sol, bool truth, const verify_opts *o,
-                         verify_row *row) {
+static void certificate (const qbf *f, const game *g, const game_solution *sol, const pdag *dag, bool truth,
+                         const verify_opts *o, verify_row *row) {
   double t0 = limits_now ();
-  if (!sol->profile) {
+  cert *c = NULL;
+  if (sol->profile) c = policy2cert_extract (f, g, sol->profile, truth); /* the dense profile (--max-profile) */
+  else if (dag && pdag_full (dag)) {
     row->cert_state = VERIFY_NA;
-    snprintf (row->note, sizeof row->note, "certificate n/a: the SPE profile has more than %zu entries",
-              o->max_profile);
+    snprintf (row->note, sizeof row->note, "certificate n/a: the policy DAG has more than %zu nodes", o->max_dag);
     return;
-  }
-  cert *c = policy2cert_extract (f, g, sol->profile, truth);
+  } else if (dag) c = policy2cert_from_dag (f, g, dag, truth);
   if (!c) {
     row->cert_state = VERIFY_NA;
+    snprintf (row->note, sizeof row->note, "certificate n/a: no policy of the winner recorded");
     return;
   }
   snprintf (row->cert_kind, sizeof row->cert_kind, "%s", truth ? "skolem" : "herbrand");
@@ -108,6 +142,7 @@ static void certificate (const qbf *f, const game *g, const game_solution *sol, 
       snprintf (row->note, sizeof row->note, "certificate: cannot write %s", o->cert_path);
     }
   }
+  if (row->cert_state == VERIFY_OK && o->cert_dir && !write_aag (f, c, o->cert_dir, row)) row->cert_state = VERIFY_FAIL;
   qcert_report_clear (&rep);
   cert_free (c);
   row->cert_seconds = limits_now () - t0;
@@ -190,24 +225,29 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   game *g = qbf2game_reduce (f, &sz);
   row->fvars = sz.formula_vars, row->fclauses = sz.formula_clauses, row->flits = sz.formula_lits;
   row->gvars = sz.game_vars, row->gentries = sz.game_entries;
-  game_options so;
-  game_options_init (&so);
+  /* SPE through spe_solve itself (not game_solve): it records the winner's
+     policy DAG, the certificate's source (game_options cannot carry it) */
+  spe_options so;
+  spe_options_init (&so);
   so.limits.timeout = o->timeout;
   so.limits.max_nodes = o->max_nodes;
-  so.max_profile = row->ssat ? 0 : (long long) o->max_profile;
+  so.max_profile = row->ssat ? 0 : o->max_profile;
   so.max_outcomes = 0;
-  so.spe.prune = !o->no_prune;                    /* exact in win/lose games; a pruned profile still certifies the winner */
-  so.spe.cache_bytes = (long long) o->cache_bytes; /* used only when the profile is not stored */
-  game_answer ans;
+  so.prune = !o->no_prune;          /* exact in win/lose games; a pruned policy still certifies the winner */
+  so.cache_bytes = o->cache_bytes;  /* used only when the profile is not stored */
+  if (g->nstages < 20 && so.cache_bytes > ((size_t) 64 << g->nstages))
+    so.cache_bytes = (size_t) 64 << g->nstages; /* 64 bytes per history at most: small games skip a large table's setup */
+  pdag *dag = row->ssat ? NULL : pdag_new (o->max_dag);
+  so.policy = dag;
+  game_solution sol;
   double t0 = limits_now ();
-  bool solved = game_solve (g, GAME_CONCEPT_SPE, &so, &ans, &err); /* reduction games have perfect information */
-  game_options_clear (&so);
-  const game_solution *sol = &ans.sol;
+  limits_start (&so.limits);
+  bool solved = spe_solve (g, &so, &sol, &err); /* reduction games have perfect information */
   row->game_seconds = limits_now () - t0;
-  row->game_leaves = solved ? sol->leaves : 0;
-  if (solved && sol->status == GAME_SOLVED) {
+  row->game_leaves = solved ? sol.leaves : 0;
+  if (solved && sol.status == GAME_SOLVED) {
     row->game_state = VERIFY_OK;
-    mpq_set (gv, sol->reward[g->leader]);
+    mpq_set (gv, sol.reward[g->leader]);
     set_rat (row->game_value, sizeof row->game_value, gv);
   } else {
     row->game_state = VERIFY_LIMIT;
@@ -245,13 +285,14 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   if (row->ssat) {
     row->cert_state = row->rt_state = VERIFY_NA;
   } else {
-    if (row->agree == VERIFY_OK) certificate (f, g, sol, mpq_sgn (qv) != 0, o, row);
+    if (row->agree == VERIFY_OK) certificate (f, g, &sol, dag, mpq_sgn (qv) != 0, o, row);
     else row->cert_state = VERIFY_NA;
     if (row->qbf_state == VERIFY_OK) round_trip (g, qv, o, row);
     else row->rt_state = VERIFY_NA;
   }
   verifyproof_run (path, f, o, row);
-  game_answer_clear (&ans);
+  profile_solution_clear (&sol);
+  pdag_free (dag);
   game_free (g);
   qbf_free (f);
   mpq_clears (qv, gv, NULL);

@@ -16,7 +16,10 @@
 typedef struct verify_opts {
   double timeout;       /* seconds per side per instance (<= 0: none) */
   uint64_t max_nodes;   /* game side node limit (0: none) */
-  size_t max_profile;   /* store the SPE profile (for the certificate) up to this many entries */
+  size_t max_profile;   /* take the certificate from the dense SPE profile when it has at most
+                           this many entries (default 0: never; it comes from the policy DAG) */
+  size_t max_dag;       /* policy DAG nodes at most (solver/model/pdag.h; default 2^23);
+                           beyond: the certificate reads n/a */
   bool no_prune;        /* game side: plain backward induction (no win/lose pruning) */
   bool no_commitment;   /* skip the SSE and S-CNE columns */
   uint64_t max_policies;/* SSE/S-CNE policy enumeration bound (games with chance) */
@@ -28,6 +31,10 @@ typedef struct verify_opts {
   const char *cert_path;  /* if non-NULL: a certificate that checks valid is
                              written there atomically (cert XML, cert.h); a
                              write failure turns cert_state into VERIFY_FAIL */
+  const char *cert_dir;   /* if non-NULL: a certificate that checks valid is
+                             also written as DIR/NAME.aag (AIGER, solver/model/aig.h;
+                             NAME the input's file name without .qdimacs),
+                             atomically; a write failure: VERIFY_FAIL */
   bool depqbf_proof;      /* the depqbf-proof column (orchestrate/verifyproof) */
   const char *depqbf;     /* its DepQBF binary (NULL: "depqbf" on PATH) */
 } verify_opts;

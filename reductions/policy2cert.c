@@ -13,6 +13,7 @@
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
 #include "solver/model/cert.h"
+#include "solver/model/pdag.h"
 #include "solver/model/qbf.h"
 
 typedef struct unique {
@@ -57,9 +58,9 @@ static int mk (cert *c, unique *u, int v, int hi, int lo) {
   return u->val[i];
 }
 
-cert *policy2cert_extract (const qbf *f, const game *g, const game_profile *p, int skolem) {
-  if (qbf_is_stochastic (f) || !p) return NULL;
-  /* stage t <-> the t-th quantified variable in prefix order */
+/* qv[t] = the t-th quantified variable of f in prefix order (stage t of g);
+ * a new array, or NULL if f does not have exactly g's stage count. */
+static int *stage_vars (const qbf *f, const game *g) {
   int *qv = mem_alloc (((size_t) g->nstages + 1) * sizeof *qv);
   unsigned t = 0;
   for (unsigned b = 0; b < f->nblocks; b++)
@@ -67,7 +68,14 @@ cert *policy2cert_extract (const qbf *f, const game *g, const game_profile *p, i
       if (t == g->nstages) break;
       qv[++t] = f->blocks[b].vars[i];
     }
-  if (t != g->nstages || p->nstages != g->nstages) {
+  if (t != g->nstages) free (qv), qv = NULL;
+  return qv;
+}
+
+cert *policy2cert_extract (const qbf *f, const game *g, const game_profile *p, int skolem) {
+  if (qbf_is_stochastic (f) || !p) return NULL;
+  int *qv = stage_vars (f, g);
+  if (!qv || p->nstages != g->nstages) {
     free (qv);
     return NULL;
   }
@@ -96,5 +104,42 @@ cert *policy2cert_extract (const qbf *f, const game *g, const game_profile *p, i
     cert_set_function (c, qv[st], cur[0]);
   }
   free (cur), free (qv), free (u.key), free (u.val);
+  return c;
+}
+
+cert *policy2cert_from_dag (const qbf *f, const game *g, const pdag *d, int skolem) {
+  int root = pdag_root (d);
+  if (qbf_is_stochastic (f) || root < 0 || pdag_full (d)) return NULL;
+  int *qv = stage_vars (f, g);
+  if (!qv) return NULL;
+  cert *c = cert_new (skolem ? CERT_SKOLEM : CERT_HERBRAND, f->nvars);
+  qbf_quant mine = skolem ? QBF_EXISTS : QBF_FORALL;
+  int *fn = mem_alloc (((size_t) f->nvars + 1) * sizeof *fn);
+  for (int v = 0; v <= f->nvars; v++) fn[v] = CERT_FALSE;
+  int *reach = mem_alloc (((size_t) root + 1) * sizeof *reach);
+  for (int i = 0; i <= root; i++) reach[i] = CERT_FALSE;
+  reach[root] = CERT_TRUE;
+  for (int id = root; id >= 1 && c; id--) { /* parents have larger ids: each reach is complete when read */
+    int r = reach[id];
+    if (r == CERT_FALSE) continue;
+    const pdag_node *n = pdag_node_at (d, id);
+    const game_var *x = &g->vars[n->var];
+    int y = x->kind == GAME_ACTION && x->stage >= 1 && x->stage <= g->nstages ? qv[x->stage] : 0;
+    if (!y || (qbf_quant_of (f, y) == mine) != (n->act >= 0)) {
+      cert_free (c), c = NULL; /* not the winner's policy of a reduction game */
+      break;
+    }
+    if (n->act >= 0) {
+      if (n->act == 1) fn[y] = cert_or (c, fn[y], r);
+      int k = n->kid[n->act];
+      if (k) reach[k] = cert_or (c, reach[k], r);
+    } else {
+      for (int a = 0; a < 2; a++)
+        if (n->kid[a]) reach[n->kid[a]] = cert_or (c, reach[n->kid[a]], cert_and (c, r, a ? y : -y));
+    }
+  }
+  for (unsigned st = 1; st <= g->nstages && c; st++)
+    if (qbf_quant_of (f, qv[st]) == mine) cert_set_function (c, qv[st], fn[qv[st]]);
+  free (reach), free (fn), free (qv);
   return c;
 }

@@ -2,7 +2,9 @@
  * structure and sizes of the hardness game, leader SPE value = formula value
  * (QBF and SSAT), the round trip qbf -> game -> qbf preserves the value, the
  * membership encoding of random win/lose games agrees with SPE, the class
- * checks of encode, and the reduce/encode CLI. */
+ * checks of encode, and the reduce/encode CLI; policy2cert: certificates
+ * from the policy DAG are valid wherever the dense profile's are, and above
+ * the dense profile's limit. */
 #include <check.h>
 #include <gmp.h>
 #include <stdio.h>
@@ -13,10 +15,14 @@
 #include "base/rat.h"
 #include "instances/gamegen.h"
 #include "instances/qbfgen.h"
+#include "proofs/qcert.h"
 #include "reductions/game2qbf.h"
+#include "reductions/policy2cert.h"
 #include "reductions/qbf2game.h"
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
+#include "solver/model/cert.h"
+#include "solver/model/pdag.h"
 #include "solver/model/profile.h"
 #include "solver/game/spe.h"
 #include "solver/qbf/eval.h"
@@ -251,6 +257,90 @@ START_TEST (cli_reduce_encode) {
 }
 END_TEST
 
+/* The certificate of g (value truth) of the leader (skolem) or the follower
+ * from the dense profile (dense) or the policy DAG, checked: its qcert status
+ * (-1: none extracted); *gates its size. */
+static int cert_status (const qbf *f, const game *g, bool dense, bool prune, size_t cache, bool truth, bool skolem,
+                        unsigned *gates) {
+  spe_options o;
+  spe_options_init (&o);
+  o.max_profile = dense ? (size_t) 1 << 20 : 0;
+  o.prune = prune;
+  o.cache_bytes = cache;
+  pdag *d = pdag_new (0);
+  o.policy = dense ? NULL : d;
+  game_solution s;
+  scnfg_error e;
+  error_init (&e);
+  ck_assert_msg (spe_solve (g, &o, &s, &e), "spe: %s", e.msg);
+  ck_assert_int_eq (s.status, GAME_SOLVED);
+  ck_assert_int_eq (mpq_cmp_ui (s.reward[g->leader], truth, 1), 0);
+  cert *c = dense ? policy2cert_extract (f, g, s.profile, skolem) : policy2cert_from_dag (f, g, d, skolem);
+  int st = -1;
+  if (c) {
+    qcert_report r;
+    qcert_report_init (&r);
+    scnfg_limits lim;
+    limits_init (&lim);
+    st = (int) qcert_check (f, c, &lim, &r);
+    qcert_report_clear (&r);
+    *gates = c->ngates;
+  }
+  cert_free (c);
+  pdag_free (d);
+  profile_solution_clear (&s);
+  return st;
+}
+
+/* 120 random r-free formulas: the DAG-built certificate is valid exactly
+ * where the dense profile's is (always), with pruning and the cache on or off;
+ * asked for the loser's policy, the DAG gives none. */
+START_TEST (policy_dag_vs_profile) {
+  unsigned trues = 0, gd = 0, gp = 0, g0;
+  for (unsigned seed = 1; seed <= 120; seed++) {
+    qbfgen_random p;
+    random_params (&p, seed, false);
+    qbf *f = qbfgen_random_formula (&p, seed);
+    game *g = qbf2game_reduce (f, NULL);
+    mpq_t w;
+    mpq_init (w);
+    ck_assert (eval_value (w, f));
+    bool truth = mpq_sgn (w) != 0;
+    trues += truth;
+    ck_assert_int_eq (cert_status (f, g, true, true, 0, truth, truth, &g0), QCERT_VALID);
+    gp += g0;
+    ck_assert_int_eq (cert_status (f, g, false, true, (size_t) 1 << 20, truth, truth, &g0), QCERT_VALID);
+    gd += g0;
+    ck_assert_int_eq (cert_status (f, g, false, false, 0, truth, truth, &g0), QCERT_VALID);
+    ck_assert_int_eq (cert_status (f, g, false, true, 0, truth, truth, &g0), QCERT_VALID);
+    ck_assert_msg (cert_status (f, g, false, true, 0, truth, !truth, &g0) == -1, "seed %u: a loser's certificate", seed);
+    mpq_clear (w);
+    game_free (g);
+    qbf_free (f);
+  }
+  ck_assert_uint_gt (trues, 10);
+  ck_assert_uint_lt (trues, 110); /* both kinds, Herbrand too */
+  ck_assert_uint_gt (gd, 0);
+  ck_assert_uint_gt (gp, 0);
+}
+END_TEST
+
+/* A 24-variable formula of bench/verify.sh's shape (6+6+12, 216 clauses,
+ * seed 1): its dense profile is over the old 2^22 limit; the DAG certifies it. */
+START_TEST (policy_dag_large) {
+  qbfgen_random p = {.nblocks = 3, .block_vars = {6, 6, 12}, .block_lits = {1, 1, 3}, .nclauses = 216};
+  qbf *f = qbfgen_random_formula (&p, 1);
+  ck_assert_ptr_nonnull (f);
+  game *g = qbf2game_reduce (f, NULL);
+  ck_assert_uint_gt (profile_size (g), (size_t) 1 << 22);
+  unsigned gates = 0;
+  ck_assert_int_eq (cert_status (f, g, false, true, (size_t) 16 << 20, true, true, &gates), QCERT_VALID);
+  ck_assert_uint_gt (gates, 0);
+  game_free (g);
+  qbf_free (f);
+}
+END_TEST
+
 Suite *reductions_suite (void) {
   Suite *s = suite_create ("reductions");
   TCase *tc = tcase_create ("core");
@@ -261,6 +351,8 @@ Suite *reductions_suite (void) {
   tcase_add_test (tc, membership_vs_spe);
   tcase_add_test (tc, membership_class);
   tcase_add_test (tc, cli_reduce_encode);
+  tcase_add_test (tc, policy_dag_vs_profile);
+  tcase_add_test (tc, policy_dag_large);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -38,6 +38,21 @@ START_TEST (fixtures_agree) {
   ck_assert_int_eq (rows[3].cert_state, VERIFY_NA); /* SSAT: no certificate, no round trip */
   ck_assert_int_eq (rows[3].rt_state, VERIFY_NA);
   ck_assert_int_eq (verify_status (rows, 4), 0);
+  /* the old path (the dense profile) gives the same certificate states */
+  verify_opts od = o;
+  od.max_profile = (size_t) 1 << 22;
+  for (int i = 0; i < 3; i++) {
+    verify_row r;
+    verify_instance (rows[i].file, &od, &r);
+    ck_assert_int_eq (r.cert_state, VERIFY_OK);
+    ck_assert_str_eq (r.cert_kind, rows[i].cert_kind);
+  }
+  /* a policy DAG over its budget: the certificate reads n/a and says why */
+  od.max_profile = 0, od.max_dag = 3;
+  verify_row r;
+  verify_instance (rows[0].file, &od, &r);
+  ck_assert_int_eq (r.cert_state, VERIFY_NA);
+  ck_assert_str_eq (r.note, "certificate n/a: the policy DAG has more than 3 nodes");
   /* the report validates against its schema */
   char *buf = NULL;
   size_t len = 0;
@@ -110,12 +125,49 @@ START_TEST (cli) {
 }
 END_TEST
 
+/* --cert-dir: a Skolem (true) and a Herbrand (false) AIGER certificate that
+ * certify accepts; an SSAT instance writes none; a missing directory fails the
+ * certificate column (exit 1) and leaves no file. */
+START_TEST (cert_dir) {
+  char *dir = tu_tmpdir ();
+  char *fx = tu_path ("instances/qbf");
+  char *out, *err;
+  ck_assert_int_eq (tu_sh (NULL, NULL, "mkdir '%s/in' '%s/c' && cd '%s' && cp random-eae-s1.qdimacs kbkf-3.qdimacs "
+                                       "ssat-half.qdimacs '%s/in'", dir, dir, fx, dir), 0);
+  ck_assert_int_eq (tu_run (&out, &err, "verify '%s/in' --quiet --no-commitment --cert-dir '%s/c'", dir, dir), 0);
+  ck_assert_msg (strstr (out, "2 certificates valid"), "%s", out);
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (&out, &err, "certify '%s/random-eae-s1.qdimacs' '%s/c/random-eae-s1.aag'", fx, dir), 0);
+  ck_assert_msg (strstr (out, "s VALID\nc valid: Skolem certificate"), "%s", out);
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (&out, &err, "certify '%s/kbkf-3.qdimacs' '%s/c/kbkf-3.aag'", fx, dir), 0);
+  ck_assert_msg (strstr (out, "s VALID\nc valid: Herbrand certificate"), "%s", out);
+  free (out), free (err);
+  char path[4200];
+  snprintf (path, sizeof path, "%s/c/kbkf-3.aag", dir);
+  char *aag = tu_slurp (path);
+  ck_assert_ptr_nonnull (aag);
+  ck_assert_msg (!strncmp (aag, "aag ", 4) && strstr (aag, "\ni0 ") && strstr (aag, "\no0 "), "%s", aag);
+  free (aag);
+  ck_assert_int_eq (tu_sh (&out, NULL, "ls '%s/c'", dir), 0);
+  ck_assert_str_eq (out, "kbkf-3.aag\nrandom-eae-s1.aag\n"); /* none for SSAT, no temporary left */
+  free (out);
+  ck_assert_int_eq (tu_run (&out, &err, "verify '%s/in/kbkf-3.qdimacs' --no-commitment --cert-dir '%s/none'", dir, dir), 1);
+  ck_assert_msg (strstr (out, "certificate: cannot write"), "%s", out);
+  free (out), free (err);
+  free (fx);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 Suite *verify_suite (void) {
   Suite *s = suite_create ("verify");
   TCase *tc = tcase_create ("core");
   tcase_set_timeout (tc, 180);
   tcase_add_test (tc, fixtures_agree);
   tcase_add_test (tc, cli);
+  tcase_add_test (tc, cert_dir);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -42,6 +42,7 @@
 #include "base/mem.h"
 #include "base/require.h"
 #include "solver/model/game.h"
+#include "solver/model/pdag.h"
 #include "solver/game/specache.h"
 
 /* The cache is consulted only above this many remaining branching levels:
@@ -68,6 +69,7 @@ typedef struct spe {
   uint64_t nodes, leaves, cutoffs;
   bool prune, check_wl, instinct_ties;
   specache *cache;
+  pdag *dag;        /* recording the winner's policy (opt->policy when it applies) */
   unsigned *levels; /* levels[k]: branching variables at positions >= k */
   int stop;         /* 0, 1 timeout, 2 node limit, 3 declared win/lose broken */
   int *bad;         /* stop 3: a copy of the offending outcome */
@@ -134,7 +136,7 @@ static bool extreme (const spe *s, int p, const mpq_t *best) {
   return p == s->leader ? mpq_cmp_ui (best[s->leader], 1, 1) == 0 : mpq_sgn (best[s->leader]) == 0;
 }
 
-static void choose (spe *s, unsigned k, mpq_t *out);
+static int choose (spe *s, unsigned k, mpq_t *out);
 
 /* ---- win/lose detection ---------------------------------------------- */
 
@@ -199,10 +201,12 @@ bool spe_win_lose (const game *g) {
   return l->op == GAME_NOT && bool01 (g, f) && expr_same (l->kids[0], f);
 }
 
-static void solve (spe *s, unsigned k, mpq_t *out) {
+/* Solves the subgame at position k into out; returns its policy DAG node
+ * (PDAG_ANY without a DAG). */
+static int solve (spe *s, unsigned k, mpq_t *out) {
   const game *g = s->g;
-  if (s->stop) return;
-  if ((s->stop = limits_poll (&s->opt->limits, ++s->nodes))) return;
+  if (s->stop) return PDAG_ANY;
+  if ((s->stop = limits_poll (&s->opt->limits, ++s->nodes))) return PDAG_ANY;
   k = game_advance_forced (g, k, s->vals, NULL);
   if (k == g->nfixed) {
     s->leaves++;
@@ -211,20 +215,31 @@ static void solve (spe *s, unsigned k, mpq_t *out) {
       s->stop = 3;
       memcpy (s->bad, s->vals, g->nvars * sizeof *s->vals);
     }
-    return;
+    return PDAG_ANY;
   }
   bool cached = false;
+  int tag = PDAG_ANY;
   if (s->cache && s->levels[k] >= SPE_CACHE_MIN_LEVELS) {
-    if (specache_key (s->cache, k, s->vals, out)) return; /* the rewards no longer depend on the future */
-    if (specache_lookup (s->cache, k, out)) return;
+    if (specache_key (s->cache, k, s->vals, out)) return PDAG_ANY; /* the rewards no longer depend on the future */
+    if (specache_lookup_tag (s->cache, k, out, &tag)) return tag;
     cached = true;
   }
-  choose (s, k, out);
-  if (cached && !s->stop) specache_store (s->cache, k, (const mpq_t *) out);
+  tag = choose (s, k, out);
+  if (cached && !s->stop) specache_store_tag (s->cache, k, (const mpq_t *) out, tag);
+  return tag;
+}
+
+/* The winner's node at a choice of p at variable v: its own choice if p wins
+ * the subgame (value best), else a branch over p's actions (all explored:
+ * no action reached p's extreme, so nothing was pruned). */
+static int record (spe *s, int v, int p, int ba, int bn, const int *kid, const mpq_t *best) {
+  int winner = mpq_cmp_ui (best[s->leader], 1, 1) == 0 ? s->leader : 1 - s->leader;
+  if (p == winner) return pdag_choice (s->dag, v, ba, bn);
+  return pdag_branch (s->dag, v, kid[0], kid[1]);
 }
 
 /* The branching variable at position k (not a leaf): chance or choice. */
-static void choose (spe *s, unsigned k, mpq_t *out) {
+static int choose (spe *s, unsigned k, mpq_t *out) {
   const game *g = s->g;
   int v = g->order[k];
   const game_var *x = &g->vars[v];
@@ -234,21 +249,22 @@ static void choose (spe *s, unsigned k, mpq_t *out) {
     for (unsigned a = 0; a < x->domain; a++) {
       s->vals[v] = (int) a;
       solve (s, k + 1, child);
-      if (s->stop) return;
+      if (s->stop) return PDAG_ANY;
       if (mpq_sgn (x->prior[a]) == 0) continue;
       for (unsigned p = 0; p < s->np; p++) mpq_mul (s->tmp, child[p], x->prior[a]), mpq_add (out[p], out[p], s->tmp);
     }
-    return;
+    return PDAG_ANY; /* no DAG in games with chance */
   }
   /* a choice of x->player */
-  int p = x->player, inst = game_instinct (g, v, s->vals), ba = -1;
+  int p = x->player, inst = game_instinct (g, v, s->vals), ba = -1, bn = PDAG_ANY, kid[2] = {PDAG_ANY, PDAG_ANY};
   mpq_t *best = s->scratch + (size_t) (2 * k) * s->np;
   for (unsigned a = 0; a < x->domain; a++) {
     s->vals[v] = (int) a;
-    solve (s, k + 1, child);
-    if (s->stop) return;
+    int n = solve (s, k + 1, child);
+    if (s->stop) return PDAG_ANY;
+    if (a < 2) kid[a] = n;
     if (ba < 0 || better (s, p, child, (int) a, best, ba, inst)) {
-      ba = (int) a;
+      ba = (int) a, bn = n;
       for (unsigned i = 0; i < s->np; i++) mpq_swap (best[i], child[i]);
     }
     if (s->prune && a + 1 < x->domain && extreme (s, p, best) &&
@@ -263,6 +279,17 @@ static void choose (spe *s, unsigned k, mpq_t *out) {
     pol->act[profile_index (pol, s->vals, 0)] = ba;
   }
   for (unsigned i = 0; i < s->np; i++) mpq_set (out[i], best[i]);
+  return s->dag ? record (s, v, p, ba, bn, kid, (const mpq_t *) best) : PDAG_ANY;
+}
+
+/* True iff the policy DAG applies to g: win/lose, no chance, binary choices. */
+static bool dag_applies (const game *g, bool wl) {
+  if (!wl) return false;
+  for (unsigned i = 0; i < g->nvars; i++) {
+    const game_var *x = &g->vars[i];
+    if (x->kind == GAME_EXOGENOUS || (x->kind == GAME_ACTION && x->layers != GAME_L1 && x->domain != 2)) return false;
+  }
+  return true;
 }
 
 bool spe_solve (const game *g, const spe_options *opt, game_solution *sol, scnfg_error *err) {
@@ -317,9 +344,11 @@ bool spe_solve (const game *g, const spe_options *opt, game_solution *sol, scnfg
     s.levels[k] = s.levels[k + 1] + (x->kind == GAME_EXOGENOUS || (x->kind == GAME_ACTION && x->layers != GAME_L1));
   }
   if (opt->cache_bytes && !s.prof) s.cache = specache_new (g, s.instinct_ties, opt->cache_bytes);
+  if (opt->policy && dag_applies (g, wl)) s.dag = opt->policy;
   mpq_t *root = mem_alloc (s.np * sizeof *root);
   for (unsigned i = 0; i < s.np; i++) mpq_init (root[i]);
-  solve (&s, 0, root);
+  int root_node = solve (&s, 0, root);
+  if (s.dag && !s.stop) pdag_set_root (s.dag, root_node);
   sol->nodes = s.nodes;
   sol->leaves = s.leaves;
   if (opt->stats) {

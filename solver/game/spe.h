@@ -11,6 +11,7 @@
 #include "solver/game/specache.h"
 
 struct game;
+struct pdag;
 struct scnfg_error;
 
 /* Search statistics beyond sol->nodes and sol->leaves. */
@@ -56,6 +57,16 @@ typedef struct spe_options {
    * a state whose rewards are already determined is not expanded either. */
   size_t cache_bytes;
   spe_stats *stats;        /* if non-NULL, filled by spe_solve */
+  /* If non-NULL (an empty DAG, solver/model/pdag.h, borrowed), and g is a
+   * win/lose game without exogenous variables whose choices are binary: the
+   * winner's policy of every explored subgame is recorded as a node (the
+   * leader's where the subgame's value is 1, else the follower's; a cache
+   * hit reuses the node stored with the value, so equal residual states
+   * share it), and pdag_set_root gets the root's node once the search
+   * completes. Valid under pruning: the winner's chosen action and every
+   * loser action below it are explored. Otherwise the DAG is not touched
+   * (its root stays -1). */
+  struct pdag *policy;
 } spe_options;
 
 /* Defaults: strong, no limits, profiles up to 2^20 entries, 1000 outcomes,

@@ -72,6 +72,7 @@ typedef struct slot {
   uint64_t hash;
   uint32_t k;       /* UINT32_MAX: empty */
   uint32_t len;     /* key bytes */
+  int tag;          /* the caller's tag of the value (spe: its policy DAG node) */
   mpq_t *val;       /* np values, NULL when empty */
 } slot;
 
@@ -384,13 +385,16 @@ static bool same (const specache *c, const slot *s, size_t si, unsigned k) {
          !memcmp (c->skeys + si * c->keycap, c->lkeys + (size_t) l * c->keycap, s->len);
 }
 
-bool specache_lookup (specache *c, unsigned k, mpq_t *out) {
+bool specache_lookup (specache *c, unsigned k, mpq_t *out) { return specache_lookup_tag (c, k, out, NULL); }
+
+bool specache_lookup_tag (specache *c, unsigned k, mpq_t *out, int *tag) {
   c->stats.lookups++;
   size_t b = (size_t) (c->lhash[c->lev[k]] % (c->nslots / 2)) * 2;
   for (size_t si = b; si < b + 2; si++) {
     slot *s = &c->slots[si];
     if (same (c, s, si, k)) {
       for (unsigned p = 0; p < c->np; p++) mpq_set (out[p], s->val[p]);
+      if (tag) *tag = s->tag;
       c->stats.hits++;
       return true;
     }
@@ -398,8 +402,9 @@ bool specache_lookup (specache *c, unsigned k, mpq_t *out) {
   return false;
 }
 
-static void write_slot (specache *c, size_t si, unsigned k, const mpq_t *val) {
+static void write_slot (specache *c, size_t si, unsigned k, const mpq_t *val, int tag) {
   slot *s = &c->slots[si];
+  s->tag = tag;
   if (s->k != UINT32_MAX) c->stats.evictions++;
   if (!s->val) {
     s->val = mem_alloc (c->np * sizeof *s->val);
@@ -420,7 +425,9 @@ static void write_slot (specache *c, size_t si, unsigned k, const mpq_t *val) {
   c->stats.stores++;
 }
 
-void specache_store (specache *c, unsigned k, const mpq_t *val) {
+void specache_store (specache *c, unsigned k, const mpq_t *val) { specache_store_tag (c, k, val, 0); }
+
+void specache_store_tag (specache *c, unsigned k, const mpq_t *val, int tag) {
   size_t b = (size_t) (c->lhash[c->lev[k]] % (c->nslots / 2)) * 2;
   slot *deep = &c->slots[b], *any = &c->slots[b + 1];
   if (deep->k == UINT32_MAX || k <= deep->k) {
@@ -432,9 +439,9 @@ void specache_store (specache *c, unsigned k, const mpq_t *val) {
       memcpy (c->skeys + (b + 1) * c->keycap, c->skeys + b * c->keycap, any->len);
       if (deep->k != UINT32_MAX) deep->k = UINT32_MAX, c->stats.evictions++; /* its value storage is reused */
     }
-    write_slot (c, b, k, val);
+    write_slot (c, b, k, val, tag);
   } else {
-    write_slot (c, b + 1, k, val);
+    write_slot (c, b + 1, k, val, tag);
   }
 }
 

@@ -42,6 +42,11 @@ bool specache_key (specache *c, unsigned k, const int *vals, mpq_t *out);
 bool specache_lookup (specache *c, unsigned k, mpq_t *out);
 /* Stores val[] (nplayers) under level k's key (replacing on collision). */
 void specache_store (specache *c, unsigned k, const mpq_t *val);
+/* The same with an int the caller attaches to the value (spe: the policy DAG
+ * node of the subgame, solver/model/pdag.h); a lookup hands it back (tag
+ * non-NULL). specache_store stores tag 0. */
+void specache_store_tag (specache *c, unsigned k, const mpq_t *val, int tag);
+bool specache_lookup_tag (specache *c, unsigned k, mpq_t *out, int *tag);
 
 void specache_get_stats (const specache *c, specache_stats *st);
 
