@@ -73,6 +73,9 @@ START_TEST (option_defaults) {
   ck_assert_uint_eq ((size_t) o.commit.max_tree, ss.max_tree);
   ck_assert_int_eq (o.commit.max_policies, 1048576);
   ck_assert_int_eq (o.commit.max_tree, 1048576);
+  ck_assert_int_eq (o.commit.unpruned, ss.unpruned);
+  ck_assert_uint_eq ((size_t) o.commit.pairs_cache_bytes, ss.cache_bytes);
+  ck_assert_int_eq (o.commit.pairs_cache_bytes, 67108864);
   ck_assert_uint_eq ((size_t) o.mixed.max_cert, mo.max_cert);
   ck_assert_int_eq (o.mixed.max_cert, 16384);
   sse_options_clear (&ss);
@@ -83,7 +86,7 @@ END_TEST
 /* Every table: defaults in range, names unique over all families, and the
  * setter by name honours the ranges. */
 START_TEST (option_tables) {
-  static const unsigned want[4] = {2, 3, 4, 1};
+  static const unsigned want[4] = {2, 3, 6, 1};
   const char *seen[32];
   unsigned nseen = 0;
   for (int f = GAME_OPT_COMMON; f <= GAME_OPT_MIXED; f++) {
@@ -104,7 +107,7 @@ START_TEST (option_tables) {
       game_options_clear (&o);
     }
   }
-  ck_assert_uint_eq (nseen, 10);
+  ck_assert_uint_eq (nseen, 12);
   game_options o;
   game_options_init (&o);
   ck_assert (game_options_set (&o, "max_tree", 5));

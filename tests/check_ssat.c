@@ -98,6 +98,38 @@ START_TEST (beyond_evaluator) {
 }
 END_TEST
 
+/* The cache is allocated lazily: a tiny search under the default 64 MB
+ * budget keeps the first 1024 slots; a larger one grows the table, within
+ * its budget, and keeps the value of the search without cache. */
+START_TEST (cache_grows_lazily) {
+  qbf *f = tu_qbf ("p cnf 3 3\nr 1/3 1 2 3 0\n1 2 0\n1 3 0\n2 3 0\n");
+  mpq_t v, w;
+  mpq_inits (v, w, NULL);
+  ssat_stats st;
+  ck_assert_int_eq (ssat_solve (v, f, NULL, SSAT_DEFAULT_CACHE, &st), 1);
+  ck_assert_uint_eq (st.cache_entries, 1024);
+  qbf_free (f);
+  qbfgen_random p;
+  memset (&p, 0, sizeof p);
+  p.nblocks = 3, p.block_vars[0] = 10, p.block_vars[1] = 10, p.block_vars[2] = 10;
+  p.block_lits[0] = 1, p.block_lits[1] = 1, p.block_lits[2] = 3;
+  p.nclauses = 90, p.random_blocks = true;
+  f = qbfgen_random_formula (&p, 3);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_int_eq (ssat_solve (v, f, NULL, SSAT_DEFAULT_CACHE, &st), 1);
+  ck_assert_msg (st.cache_entries > 1024 && st.cache_stores > 1024, "entries %zu stores %llu", st.cache_entries,
+                 (unsigned long long) st.cache_stores);
+  ck_assert_int_eq (ssat_solve (w, f, NULL, 0, NULL), 1);
+  ck_assert (mpq_equal (v, w));
+  /* a 64 KB budget: at most 64 KB / (24 + 8 key words + 48) slots, and the same value */
+  ck_assert_int_eq (ssat_solve (w, f, NULL, 1 << 16, &st), 1);
+  ck_assert (mpq_equal (v, w));
+  ck_assert_uint_le (st.cache_entries, (1 << 16) / 80);
+  mpq_clears (v, w, NULL);
+  qbf_free (f);
+}
+END_TEST
+
 START_TEST (node_limit_unknown) {
   qbfgen_random p;
   memset (&p, 0, sizeof p);
@@ -126,6 +158,7 @@ Suite *ssat_suite (void) {
   tcase_add_test (tc, hand_values);
   tcase_add_test (tc, agrees_with_evaluator);
   tcase_add_test (tc, beyond_evaluator);
+  tcase_add_test (tc, cache_grows_lazily);
   suite_add_tcase (s, tc);
   TCase *lim = tcase_create ("limits");
   tcase_set_timeout (lim, 30);

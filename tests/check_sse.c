@@ -353,6 +353,86 @@ START_TEST (pairs_equals_enumeration) {
 }
 END_TEST
 
+/* Values only (no profile) with the pairs walk pruned or not. */
+static void solve_values (const game *g, sse_concept c, game_tie tie, bool unpruned, size_t cache, game_solution *sol,
+                          sse_stats *st) {
+  sse_options o;
+  sse_options_init (&o);
+  o.concept = c, o.tie = tie, o.unpruned = unpruned, o.cache_bytes = cache, o.stats = st;
+  o.max_profile = 0;
+  scnfg_error err;
+  error_init (&err);
+  ck_assert_msg (sse_solve (g, &o, sol, &err), "%s", err.msg);
+  ck_assert_int_eq (sol->status, GAME_SOLVED);
+  sse_options_clear (&o);
+}
+
+/* 480 small random perfect-information games (rational rewards, and
+ * win/lose): the pruned and cached pairs walk gives exactly the values of
+ * the plain one (leader and follower, SSE and S-CNE, six tie-breaks, cache
+ * budgets from a few slots to plenty), and its profile passes chk_commit. */
+START_TEST (pruned_equals_unpruned) {
+  unsigned wl = 0, cut = 0, hits = 0, det = 0, evict = 0;
+  n_leader_checked = n_checked = 0;
+  for (uint64_t i = 0; i < 480; i++) {
+    gamegen_params p;
+    gamegen_params_init (&p);
+    p.seed = 70000 + i;
+    p.perfect_info = true;
+    p.win_lose = i % 2 == 1;
+    p.stages = p.win_lose ? 4 + (unsigned) (i % 7) : 2 + (unsigned) (i % 4);
+    p.domain = 2 + (unsigned) (i % 3 == 0) * (p.stages < 5);
+    game *g = gamegen_random (&p);
+    ck_assert_ptr_nonnull (g);
+    sse_concept c = (i / 2) % 2 ? SSE_CONCEPT_SCNE : SSE_CONCEPT_SSE;
+    game_tie tie = (game_tie) ((i / 4) % 6);
+    size_t cache = (i / 24) % 2 ? 4096 : (size_t) 1 << 20;
+    game_solution a, b, pc;
+    sse_stats st;
+    solve_values (g, c, tie, true, 0, &a, NULL);
+    solve_values (g, c, tie, false, cache, &b, &st);
+    ck_assert_msg (mpq_equal (a.reward[0], b.reward[0]) && mpq_equal (a.reward[1], b.reward[1]),
+                   "seed %llu %s/%s: pruned and unpruned differ", (unsigned long long) p.seed, sse_concept_name (c),
+                   profile_tie_name (tie));
+    ck_assert (st.pairs && st.caching && st.cache.bytes <= cache && st.cache.peak <= cache);
+    ck_assert (st.win_lose == p.win_lose);
+    wl += st.win_lose, cut += st.cutoffs > 0, hits += st.cache.hits > 0, det += st.cache.determined > 0;
+    evict += st.cache.evictions > 0;
+    /* the default (pruned, cached) walk with its profile: the checker accepts */
+    ck_assert_int_eq (solve_checked (g, c, tie, NULL, false, SSE_METHOD_AUTO, &pc, false), GAME_SOLVED);
+    ck_assert (mpq_equal (pc.reward[0], a.reward[0]) && mpq_equal (pc.reward[1], a.reward[1]));
+    profile_solution_clear (&a), profile_solution_clear (&b), profile_solution_clear (&pc);
+    game_free (g);
+  }
+  ck_assert_uint_eq (wl, 240);
+  ck_assert_msg (cut >= 200 && hits >= 40 && det >= 100 && evict >= 10, "cutoffs %u hits %u determined %u evictions %u",
+                 cut, hits, det, evict);
+  ck_assert_uint_eq (n_checked, 480);
+  ck_assert_msg (n_leader_checked >= 250, "leader optimality checked on %u", n_leader_checked);
+}
+END_TEST
+
+/* A 16-stage win/lose game: pruned and cached the walk visits a small part of
+ * the tree the plain walk visits, with the same values. */
+START_TEST (pruning_cuts_the_tree) {
+  gamegen_params p;
+  gamegen_params_init (&p);
+  p.seed = 3, p.stages = 16, p.perfect_info = true, p.win_lose = true;
+  game *g = gamegen_random (&p);
+  game_solution a, b;
+  sse_stats st;
+  solve_values (g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, true, 0, &a, NULL);
+  solve_values (g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, false, (size_t) 1 << 20, &b, &st);
+  ck_assert (mpq_equal (a.reward[0], b.reward[0]) && mpq_equal (a.reward[1], b.reward[1]));
+  ck_assert_msg (b.nodes * 20 < a.nodes, "pruned %llu nodes, plain %llu", (unsigned long long) b.nodes,
+                 (unsigned long long) a.nodes);
+  ck_assert (st.win_lose && st.cutoffs > 0 && st.cache.stores > 0);
+  ck_assert_uint_le (st.cache.peak, (size_t) 1 << 20);
+  profile_solution_clear (&a), profile_solution_clear (&b);
+  game_free (g);
+}
+END_TEST
+
 START_TEST (policy_limit) {
   gamegen_params p;
   gamegen_params_init (&p);
@@ -416,9 +496,9 @@ START_TEST (cli) {
   ck_assert_int_eq (tu_run (&out, &err, "game %s --concept satisficing --max-policies 1", big), 3);
   ck_assert_msg (strstr (err, "UNKNOWN") != NULL, "%s", err);
   free (out), free (err), free (big);
-  /* a timeout on the pairs construction: exit 3, UNKNOWN */
+  /* a timeout on the (pruned, cached) pairs construction: exit 3, UNKNOWN */
   char *tdir = tu_tmpdir ();
-  ck_assert_int_eq (tu_run (&out, &err, "gengame random-game --win-lose --stages 22 --seed 3 -o %s/w.xml", tdir), 0);
+  ck_assert_int_eq (tu_run (&out, &err, "gengame random-game --win-lose --stages 40 --seed 3 -o %s/w.xml", tdir), 0);
   free (out), free (err);
   ck_assert_int_eq (tu_run (&out, &err, "game %s/w.xml --concept sse --timeout 0.001", tdir), 3);
   ck_assert_msg (strstr (out, "status unknown (timeout)") != NULL, "%s", out);
@@ -453,6 +533,8 @@ Suite *sse_suite (void) {
   tcase_add_test (tc, sse_beats_spe);
   tcase_add_test (tc, regression_theorem);
   tcase_add_test (tc, pairs_equals_enumeration);
+  tcase_add_test (tc, pruned_equals_unpruned);
+  tcase_add_test (tc, pruning_cuts_the_tree);
   tcase_add_test (tc, satisficing_claims);
   tcase_add_test (tc, three_players_rejected);
   suite_add_tcase (s, tc);

@@ -159,6 +159,8 @@ static bool run_commit (const game *g, game_concept c, const game_options *o, co
   so.limits = *lim;
   so.max_profile = (size_t) o->max_profile;
   so.max_outcomes = (size_t) o->max_outcomes;
+  so.unpruned = o->commit.unpruned != 0;
+  so.cache_bytes = (size_t) o->commit.pairs_cache_bytes;
   ans->has_sol = true;
   bool ok = sse_solve (g, &so, &ans->sol, err);
   sse_options_clear (&so);

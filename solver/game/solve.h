@@ -57,7 +57,9 @@ typedef enum game_opt_family { GAME_OPT_COMMON, GAME_OPT_SPE, GAME_OPT_COMMIT, G
   X (robust, 0, 0, 1, "satisficing: the leader assumes the worst eps-best follower choice")                \
   X (enumerate, 0, 0, 1, "always enumerate leader policies, never the pairs walk (tests)")                 \
   X (max_policies, 1048576, 0, GAME_OPT_SIZE_MAX, "leader policies enumerated at most (0: no limit)")     \
-  X (max_tree, 1048576, 0, GAME_OPT_SIZE_MAX, "nodes of the expanded game tree at most (0: no limit)")
+  X (max_tree, 1048576, 0, GAME_OPT_SIZE_MAX, "nodes of the expanded game tree at most (0: no limit)")   \
+  X (unpruned, 0, 0, 1, "sse, scne: the pairs walk without pruning and cache (tests)")                     \
+  X (pairs_cache_bytes, 67108864, 0, GAME_OPT_SIZE_MAX, "sse, scne: bytes of the cache of pair sets (0: off)")
 
 /* mixed (mixed.h: mixed_options). */
 #define GAME_OPTIONS_MIXED(X) \

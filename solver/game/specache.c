@@ -449,3 +449,16 @@ void specache_get_stats (const specache *c, specache_stats *st) {
   *st = c->stats;
   st->bytes = c->used;
 }
+
+specache *specache_new_keys (const game *g, bool instinct_ties) {
+  specache *c = NULL;
+  for (size_t b = 1024; !c; b *= 2) c = specache_new (g, instinct_ties, b); /* the smallest budget holding a bucket */
+  return c;
+}
+
+void specache_key_view (const specache *c, unsigned k, const unsigned char **key, size_t *len, uint64_t *hash) {
+  unsigned l = c->lev[k];
+  *key = c->lkeys + (size_t) l * c->keycap;
+  *len = c->llen[l];
+  *hash = c->lhash[l];
+}

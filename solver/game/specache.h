@@ -50,4 +50,11 @@ bool specache_lookup_tag (specache *c, unsigned k, mpq_t *out, int *tag);
 
 void specache_get_stats (const specache *c, specache_stats *st);
 
+/* Keys only, for other caches keyed by the same residual states
+ * (solver/game/pairscache.h): a cache whose table is the smallest possible
+ * (one bucket; never stored into), and a view of level k's key computed by
+ * specache_key (valid until the next specache_key at position k). */
+specache *specache_new_keys (const struct game *g, bool instinct_ties);
+void specache_key_view (const specache *c, unsigned k, const unsigned char **key, size_t *len, uint64_t *hash);
+
 #endif

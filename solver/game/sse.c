@@ -18,6 +18,27 @@
  * smallest action that keeps the target pair achievable, which gives the
  * smallest optimal policy in that order (DESIGN §3).
  *
+ * Pruning (unless opt->unpruned; exact). Write p* for the pair (follower 1,
+ * leader 0) of a win/lose game (spe_win_lose: every outcome is (0, 1) or
+ * (1, 0)). (a) p* never makes another pair achievable: as a threat against
+ * q it needs q's follower value above 1, or equal, i.e. q = p*. So for every
+ * q != p*, q in S(n) does not depend on whether p* is in the children's
+ * sets, and the walk computes S(n) minus p* exactly, by induction (a leaf
+ * with p* gives the empty set; an empty child offers no threat, as {p*}
+ * offers none to q != p*). (b) At the root p* is the worst pair (leader 0),
+ * and S(root) is never empty (the follower's actual replies to any
+ * commitment give a pair), so the answer is the best pair of S(root) minus
+ * p*, or p* if that is empty. (c) The pruned universe is {(0, 1)}: a leader
+ * node stops at its first child whose set is non-empty (the union cannot
+ * grow), a follower node at its first child whose set is empty (no other
+ * child's pair has a threat there and that child has none to offer). Under
+ * every tie-break: the argument uses follower values only. Rational rewards:
+ * with the cache, a state whose rewards are already determined (specache.h)
+ * has the single pair of its rewards at every leaf below, and so S = that
+ * pair whatever the tree (a leader unites, a follower keeps the pair of the
+ * child the tie order prefers). Cache: equal residual keys mean identical
+ * subgames (specache.c), hence equal sets (pairscache.c).
+ *
  * Enumeration (everything else): the game tree is expanded once; leader
  * policies are enumerated in the policy order like an odometer whose digits
  * are the leader's information sets; a digit the leader cannot reach with
@@ -46,6 +67,7 @@
 #include "base/mem.h"
 #include "base/rat.h"
 #include "base/require.h"
+#include "solver/game/spe.h"
 #include "solver/model/game.h"
 
 void sse_options_init (sse_options *o) {
@@ -59,6 +81,7 @@ void sse_options_init (sse_options *o) {
   limits_init (&o->limits);
   o->max_profile = (size_t) 1 << 20;
   o->max_outcomes = 1000;
+  o->cache_bytes = (size_t) 64 << 20;
 }
 
 void sse_options_clear (sse_options *o) { mpq_clear (o->eps); }
@@ -608,10 +631,57 @@ static size_t ps_best (const pset *p) {
   return b;
 }
 
+/* The cache is consulted only above this many remaining branching levels
+ * (as the SPE cache). */
+#define PAIRS_CACHE_MIN_LEVELS 3
+
 typedef struct pwalk {
   solver *s;
-  pset **lev;      /* per order position: domain sets */
+  pset **lev;        /* per order position: domain sets */
+  bool wl;           /* pruning: a win/lose game, the pair (F 1, L 0) dropped */
+  pairscache *cache; /* NULL: none */
+  unsigned *levels;  /* levels[k]: branching variables at positions >= k */
+  mpq_t *det;        /* nplayers: determined rewards */
+  uint64_t cutoffs;
 } pwalk;
+
+/* Adds the pair (f, l) of a leaf or a determined state, unless pruning drops
+ * it (win/lose: the leader's 0). */
+static void add_pair (const pwalk *w, pset *out, const mpq_t f, const mpq_t l) {
+  if (w->wl) {
+    INVARIANT ((!mpq_cmp_ui (l, 0, 1) && !mpq_cmp_ui (f, 1, 1)) || (!mpq_cmp_ui (l, 1, 1) && !mpq_sgn (f)),
+               "a game detected as win/lose has an outcome that is not");
+    if (!mpq_sgn (l)) return;
+  }
+  ps_add (out, f, l);
+}
+
+static void pairs_dfs (pwalk *w, unsigned k, pset *out);
+
+/* The branching variable at position k: its children's sets, then out. */
+static void pairs_choose (pwalk *w, unsigned k, pset *out) {
+  solver *s = w->s;
+  const game *g = s->g;
+  int v = g->order[k];
+  const game_var *x = &g->vars[v];
+  int inst = game_instinct (g, v, s->vals);
+  pset *kids = w->lev[k];
+  bool lead = x->player == s->L, cut = false;
+  unsigned done = 0, d = x->domain;
+  while (done < d && !cut) {
+    s->vals[v] = (int) done;
+    pairs_dfs (w, k + 1, &kids[done]);
+    if (s->stop) return;
+    /* win/lose: a leader child with leader 1 gives the whole pruned
+       universe; a follower child without it empties the follower's set */
+    cut = w->wl && (lead ? kids[done].n > 0 : kids[done].n == 0);
+    done++;
+  }
+  if (cut && done < d) w->cutoffs++;
+  if (lead) ps_leader (out, kids, done);
+  else if (cut) out->n = 0;
+  else ps_follower (out, kids, d, s->opt->tie, inst);
+}
 
 static void pairs_dfs (pwalk *w, unsigned k, pset *out) {
   solver *s = w->s;
@@ -622,20 +692,27 @@ static void pairs_dfs (pwalk *w, unsigned k, pset *out) {
   if (k == g->nfixed) {
     leaf_rewards (s);
     out->n = 0;
-    ps_add (out, s->rw[s->F], s->rw[s->L]);
+    add_pair (w, out, s->rw[s->F], s->rw[s->L]);
     return;
   }
-  int v = g->order[k];
-  const game_var *x = &g->vars[v];
-  int inst = game_instinct (g, v, s->vals);
-  pset *kids = w->lev[k];
-  for (unsigned a = 0; a < x->domain; a++) {
-    s->vals[v] = (int) a;
-    pairs_dfs (w, k + 1, &kids[a]);
-    if (s->stop) return;
+  bool cached = false;
+  if (w->cache && w->levels[k] >= PAIRS_CACHE_MIN_LEVELS) {
+    if (pairscache_key (w->cache, k, s->vals, w->det)) { /* one pair below */
+      out->n = 0;
+      add_pair (w, out, w->det[s->F], w->det[s->L]);
+      return;
+    }
+    size_t n;
+    const mpq_t *v;
+    if (pairscache_lookup (w->cache, k, &n, &v)) {
+      out->n = 0;
+      for (size_t i = 0; i < n; i++) ps_add (out, v[2 * i], v[2 * i + 1]);
+      return;
+    }
+    cached = true;
   }
-  if (x->player == s->L) ps_leader (out, kids, x->domain);
-  else ps_follower (out, kids, x->domain, s->opt->tie, inst);
+  pairs_choose (w, k, out);
+  if (cached && !s->stop) pairscache_store (w->cache, k, out->n, (const mpq_t *) out->v);
 }
 
 /* Node i's set from its children (explicit tree; fix: the leader's fixed
@@ -860,7 +937,18 @@ static void solve_pairs (solver *s, game_solution *sol, bool want_profile) {
   const game *g = s->g;
   const sse_options *opt = s->opt;
   pwalk w;
+  memset (&w, 0, sizeof w);
   w.s = s;
+  w.wl = !opt->unpruned && spe_win_lose (g);
+  if (!opt->unpruned && opt->cache_bytes)
+    w.cache = pairscache_new (g, opt->tie >= GAME_TIE_INSTINCT_STRONG, opt->cache_bytes);
+  w.levels = mem_calloc (g->nfixed + 1, sizeof *w.levels);
+  for (unsigned k = g->nfixed; k-- > 0;) {
+    const game_var *x = &g->vars[g->order[k]];
+    w.levels[k] = w.levels[k + 1] + (x->kind == GAME_EXOGENOUS || (x->kind == GAME_ACTION && x->layers != GAME_L1));
+  }
+  w.det = mem_alloc (g->nplayers * sizeof *w.det);
+  for (unsigned p = 0; p < g->nplayers; p++) mpq_init (w.det[p]);
   w.lev = mem_alloc ((g->nfixed + 1) * sizeof *w.lev);
   for (unsigned k = 0; k < g->nfixed; k++) {
     unsigned d = g->vars[g->order[k]].kind == GAME_ACTION ? g->vars[g->order[k]].domain : 0;
@@ -871,6 +959,18 @@ static void solve_pairs (solver *s, game_solution *sol, bool want_profile) {
   ps_init (&root);
   pairs_dfs (&w, 0, &root);
   sol->nodes = s->nodes;
+  if (opt->stats) {
+    opt->stats->pairs = true, opt->stats->win_lose = w.wl, opt->stats->cutoffs = w.cutoffs;
+    opt->stats->caching = w.cache != NULL;
+    if (w.cache) pairscache_get_stats (w.cache, &opt->stats->cache);
+  }
+  if (!s->stop && root.n == 0) { /* win/lose, only the dropped pair: the leader loses */
+    mpq_t one, zero;
+    mpq_init (one), mpq_init (zero);
+    mpq_set_ui (one, 1, 1);
+    ps_add (&root, one, zero);
+    mpq_clear (one), mpq_clear (zero);
+  }
   if (s->stop) set_stopped (s, sol);
   else {
     size_t b = ps_best (&root);
@@ -900,7 +1000,10 @@ static void solve_pairs (solver *s, game_solution *sol, bool want_profile) {
     for (unsigned a = 0; a <= d; a++) ps_clear (&w.lev[k][a]);
     free (w.lev[k]);
   }
-  free (w.lev);
+  free (w.lev), free (w.levels);
+  for (unsigned p = 0; p < g->nplayers; p++) mpq_clear (w.det[p]);
+  free (w.det);
+  pairscache_free (w.cache);
 }
 
 /* The enumeration engine on the explicit tree. */
@@ -941,6 +1044,7 @@ bool sse_solve (const game *g, const sse_options *opt, game_solution *sol, scnfg
   profile_solution_init (sol, g, cname, opt->tie);
   if (!supported (g, opt, err)) return false;
   double t0 = limits_now ();
+  if (opt->stats) memset (opt->stats, 0, sizeof *opt->stats);
   solver s;
   solver_init (&s, g, opt);
   bool pairs = opt->method == SSE_METHOD_AUTO && opt->concept != SSE_CONCEPT_SATISFICING && !game_has_chance (g) &&

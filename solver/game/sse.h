@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "base/limits.h"
+#include "solver/game/pairscache.h"
 #include "solver/model/profile.h"
 
 struct game;
@@ -28,6 +29,15 @@ typedef enum sse_method {
   SSE_METHOD_ENUMERATE,     /* always enumerate leader policies (tests) */
 } sse_method;
 
+/* Statistics of the pairs walk (all zero when enumeration ran). */
+typedef struct sse_stats {
+  bool pairs;               /* the pairs walk ran */
+  bool win_lose;            /* pruning dropped the leader-0 pair (a win/lose game, spe_win_lose) */
+  uint64_t cutoffs;         /* choice nodes whose remaining actions were skipped */
+  bool caching;             /* the cache was on */
+  pairscache_stats cache;   /* all zero unless caching */
+} sse_stats;
+
 typedef struct sse_options {
   sse_concept concept;
   game_tie tie;             /* follower tie-break (DESIGN §3) */
@@ -39,10 +49,23 @@ typedef struct sse_options {
   scnfg_limits limits;      /* timeout and max_nodes honoured */
   size_t max_profile;       /* store the profile up to this many entries */
   size_t max_outcomes;      /* outcomes listed with a stored profile */
+  /* The pairs walk (SSE, S-CNE): pruned and cached unless 'unpruned' (the
+   * plain construction, for tests). Pruning is exact (same values under every
+   * tie-break; see sse.c): in a win/lose game (spe_win_lose) the pair
+   * (leader 0, follower 1) is dropped from every set, which lets a leader
+   * node stop at its first child achieving leader 1 and a follower node at
+   * its first child that cannot; with the cache, a state whose rewards are
+   * already determined is one pair and is not expanded. */
+  bool unpruned;
+  /* Budget in bytes of the cache of pair sets keyed by residual states
+   * (pairscache.h; grown lazily from 64 slots); 0: no cache. */
+  size_t cache_bytes;
+  sse_stats *stats;         /* if non-NULL, filled by sse_solve */
 } sse_options;
 
 /* Defaults: SSE, strong, eps 0, not robust, auto, 2^20 policies, 2^20 tree
- * nodes, no limits, profiles up to 2^20 entries, 1000 outcomes. */
+ * nodes, no limits, profiles up to 2^20 entries, 1000 outcomes, pruned, a
+ * cache of at most 64 MiB, no stats. */
 void sse_options_init (sse_options *o);
 void sse_options_clear (sse_options *o);
 /* "sse", "scne", "satisficing" (callers parse names with game_concept_parse,
@@ -54,7 +77,8 @@ const char *sse_concept_name (sse_concept c);
  *  - SSE and S-CNE on perfect-information games without exogenous variables:
  *    bottom-up sets of achievable (follower, leader) reward pairs with threat
  *    values (the pure form of Letchford & Conitzer 2010), depth-first (memory
- *    grows with depth); the profile (the smallest optimal policy in the policy
+ *    grows with depth, plus the cache's budget), pruned and cached as
+ *    above; the profile (the smallest optimal policy in the policy
  *    order) is rebuilt on the explicit tree when it fits max_tree/max_profile.
  *  - otherwise: enumeration of the leader's pure policies in the policy order
  *    (entries at information sets the leader cannot reach with positive

@@ -17,7 +17,11 @@
  * Residual formulas are cached: the residual is determined exactly by the
  * set of satisfied clauses and the set of assigned variables that occur in
  * unsatisfied clauses; the full key is stored, so a hit is never a guess.
- * The cache is direct-mapped within a byte budget (older entries evicted). */
+ * The cache is direct-mapped within a byte budget (older entries evicted),
+ * allocated lazily: it starts at SSAT_FIRST_ENTRIES slots and doubles
+ * (rehashing) whenever a store would evict while at least a quarter of the slots
+ * are in use and the doubled table still fits the budget, so a small search
+ * pays for a small table. */
 #include "solver/qbf/ssat.h"
 
 #include <stdbool.h>
@@ -27,6 +31,8 @@
 #include "base/limits.h"
 #include "base/mem.h"
 #include "solver/model/qbf.h"
+
+#define SSAT_FIRST_ENTRIES 1024
 
 typedef struct entry {
   uint64_t hash;
@@ -52,7 +58,9 @@ typedef struct solver {
   size_t key_words;
   uint64_t *key;         /* scratch key */
   entry *cache;
-  size_t ncache;
+  size_t ncache;         /* slots now */
+  size_t maxcache;       /* slots the budget allows */
+  size_t nused;          /* slots holding an entry */
   bool aborted;
   ssat_stats st;
 } solver;
@@ -134,11 +142,30 @@ static entry *lookup (solver *s, uint64_t h) {
   return NULL;
 }
 
+/* Doubles the table (rehashing every entry). */
+static void grow (solver *s) {
+  size_t n = s->ncache;
+  entry *old = s->cache;
+  s->ncache = 2 * n;
+  s->cache = mem_calloc (s->ncache, sizeof *s->cache);
+  for (size_t i = 0; i < n; i++) {
+    if (!old[i].key) continue;
+    entry *e = &s->cache[old[i].hash % s->ncache];
+    if (e->key) { /* cannot happen for a power-of-two doubling, kept for safety */
+      mpq_clear (e->value), free (e->key);
+      s->st.cache_evictions++, s->nused--;
+    }
+    *e = old[i];
+  }
+  free (old);
+}
+
 static void store (solver *s, uint64_t h, const mpq_t v) {
   if (!s->ncache) return;
+  if (s->cache[h % s->ncache].key && 4 * s->nused >= s->ncache && 2 * s->ncache <= s->maxcache) grow (s);
   entry *e = &s->cache[h % s->ncache];
   if (e->key) s->st.cache_evictions++;
-  else e->key = mem_alloc (s->key_words * sizeof *s->key), mpq_init (e->value);
+  else e->key = mem_alloc (s->key_words * sizeof *s->key), mpq_init (e->value), s->nused++;
   memcpy (e->key, s->key, s->key_words * sizeof *s->key);
   e->hash = h;
   mpq_set (e->value, v);
@@ -271,12 +298,13 @@ int ssat_solve (mpq_t value, const qbf *f, const scnfg_limits *lim, size_t cache
   s.key = mem_alloc (s.key_words * sizeof *s.key);
   if (lim && lim->max_mem && lim->max_mem < cache_bytes) cache_bytes = lim->max_mem;
   size_t per_entry = sizeof (entry) + s.key_words * sizeof (uint64_t) + 48;
-  s.ncache = cache_bytes / per_entry;
-  if (s.ncache > ((size_t) 1 << 24)) s.ncache = (size_t) 1 << 24;
+  s.maxcache = cache_bytes / per_entry;
+  if (s.maxcache > ((size_t) 1 << 24)) s.maxcache = (size_t) 1 << 24;
+  s.ncache = s.maxcache < SSAT_FIRST_ENTRIES ? s.maxcache : SSAT_FIRST_ENTRIES;
   s.cache = mem_calloc (s.ncache ? s.ncache : 1, sizeof *s.cache);
-  s.st.cache_entries = s.ncache;
 
   search (&s, value);
+  s.st.cache_entries = s.ncache;
 
   for (size_t i = 0; i < s.ncache; i++)
     if (s.cache[i].key) mpq_clear (s.cache[i].value), free (s.cache[i].key);

@@ -16,7 +16,8 @@ typedef struct ssat_stats {
   uint64_t nodes;        /* search nodes (calls after propagation) */
   uint64_t propagations; /* unit and pure assignments */
   uint64_t cache_hits, cache_stores, cache_evictions;
-  size_t cache_entries;  /* capacity of the cache */
+  size_t cache_entries;  /* slots of the cache at the end: it starts at 1024 (fewer if the
+                            budget is smaller) and doubles within the budget as stores collide */
 } ssat_stats;
 
 /* Default cache budget in bytes (64 MB). */
