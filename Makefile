@@ -156,7 +156,8 @@ plots-welfare: all
 	@EXTRA_PKGS=gnuplot-nox sh mk/deps.sh
 	@mkdir -p build
 	bin/scnfg experiment welfare --games 400 --seed 1 --sweep --csv build/welfare.csv
-	gnuplot -e 'data="build/welfare.csv"; out="docs/welfare.png"' docs/welfare.gp
+	WHAT="scnfg experiment welfare --games 400 --seed 1 --sweep --csv build/welfare.csv" \
+	  sh bench/plot.sh build/welfare.csv docs/welfare
 
 clean:
 	rm -rf build bin

@@ -4,6 +4,9 @@
 # A ratio sweep gives PREFIX-phase.png (share true and median times vs clauses per
 # variable); a size sweep gives PREFIX-time.png (median seconds of each side vs n,
 # log scale) and PREFIX-mem.png (peak resident memory of each side vs n).
+# The welfare experiment's per-game CSV (scnfg experiment welfare --csv) gives PREFIX.png:
+# every game's difference S-CNE - SSE per strength, min/max, quartiles, mean (docs/welfare.gp;
+# WHAT, if set, is the command line shown in the title).
 # PREFIX defaults to OUT without .csv.
 set -eu
 [ $# -ge 1 ] || { echo "usage: bench/plot.sh OUT.csv [PREFIX]" >&2; exit 2; }
@@ -11,6 +14,30 @@ csv=$1
 prefix=${2:-${csv%.csv}}
 command -v gnuplot >/dev/null || { echo "plot.sh: gnuplot not installed (apt-get install gnuplot-nox, or make plots)" >&2; exit 2; }
 [ -r "$csv" ] || { echo "plot.sh: $csv: cannot read" >&2; exit 2; }
+if head -1 "$csv" | grep -q '^family,confounding,seed,generic,sse_leader,.*,diff,diff_decimal,differ$'; then
+  # the welfare experiment's per-game CSV: a summary per strength (awk), then docs/welfare.gp
+  stats=$(mktemp)
+  trap 'rm -f "$stats"' EXIT
+  awk -F, 'NR > 1 {
+      c = $2; if (!(c in n)) { order[++k] = c; mn[c] = $12; mx[c] = $12 }
+      n[c]++; sum[c] += $12; if ($12 < mn[c]) mn[c] = $12; if ($12 > mx[c]) mx[c] = $12
+      if ($13 == 1) { d[c]++; v[c, d[c]] = $12 } }
+    function q(c, p,   i, j, t, m, h) { # linear-interpolated quantile of the non-zero differences
+      m = d[c]; if (m == 0) return 0
+      for (i = 1; i <= m; i++) w[i] = v[c, i]
+      for (i = 2; i <= m; i++) { t = w[i]; for (j = i - 1; j >= 1 && w[j] > t; j--) w[j + 1] = w[j]; w[j + 1] = t }
+      h = (m - 1) * p + 1; i = int(h); return i >= m ? w[m] : w[i] + (h - i) * (w[i + 1] - w[i]) }
+    END { print "C,games,differ,mean,min,q1,median,q3,max"
+      for (i = 1; i <= k; i++) { c = order[i]; split(c, f, "/"); x = (2 in f) ? f[1] / f[2] : f[1]
+        printf "%.4f,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", x, n[c], d[c] + 0, sum[c] / n[c], mn[c], \
+          q(c, 0.25), q(c, 0.5), q(c, 0.75), mx[c] } }' "$csv" > "$stats"
+  games=$(awk -F, 'NR == 2 { print $2 }' "$stats")
+  [ "$(awk -F, 'NR > 1 && $2 != g { bad = 1 } END { print bad + 0 }' g="$games" "$stats")" = 0 ] || games="N"
+  gnuplot -e "data='$csv'; stats='$stats'; out='$prefix.png'; games='$games'; what='${WHAT:-scnfg experiment welfare}'" \
+    "$(dirname "$0")/../docs/welfare.gp"
+  echo "$prefix.png"
+  exit 0
+fi
 head -1 "$csv" | grep -q '^family,param,value,size,vars,clauses,ratio,count,true_share,qbf_median_s' ||
   { echo "plot.sh: $csv: not a scnfg sweep CSV" >&2; exit 2; }
 param=$(sed -n 2p "$csv" | cut -d, -f2)
