@@ -31,7 +31,7 @@ static void cegar_table (FILE *f) {
 typedef struct args {
   qdimacs_opts q;
   scnfg_limits lim;
-  bool verbose, model;
+  bool verbose, model, strict;
   cegar_opts copts;
 } args;
 
@@ -52,6 +52,8 @@ static bool parse_cegar (const char *nv, void *dst, const char **why) {
 static const opt first[] = {
   {.name = "--lenient", .kind = OPT_FLAG, .off = A (q.lenient),
    .help = "clause-count mismatches and an innermost forall block are warnings"},
+  {.name = "--strict", .kind = OPT_FLAG, .off = A (strict),
+   .help = "reject an innermost forall block (accepted by default: QDIMACS 1.1 allows it)"},
   {.name = NULL},
 };
 static const opt last[] = {
@@ -127,6 +129,7 @@ int cmd_solve (int argc, char **argv) {
   if (!given.npos) return cli_usage_error ("solve", "no input file (see --help)");
   const char *path = given.pos[0];
   qdimacs_opts opts = x.q;
+  opts.forall_last = !x.strict;
   scnfg_limits lim = x.lim;
   bool verbose = x.verbose, model = x.model;
   cegar_opts copts = x.copts;
@@ -136,6 +139,8 @@ int cmd_solve (int argc, char **argv) {
   qbf *f;
   if (!qdimacs_read_file (&f, path, &opts, &err, &warn)) return cli_report (&err);
   if (error_is_set (&warn)) cli_report (&warn);
+  if (verbose && f->nblocks && f->blocks[f->nblocks - 1].quant == QBF_FORALL)
+    puts ("c innermost block is universal: universal reduction removes it");
   int status;
   mpq_t value;
   mpq_init (value);

@@ -80,7 +80,7 @@ START_TEST (bad_file_cli) {
   const struct bad_case *c = &bad_cases[_i];
   char *path = bad_path (c->file);
   char *out, *err;
-  int rc = tu_run (&out, &err, "solve '%s'", path);
+  int rc = tu_run (&out, &err, "solve --strict '%s'", path);
   ck_assert_int_eq (rc, 2);
   ck_assert_str_eq (out, "");
   char expect[1024];
@@ -265,6 +265,39 @@ START_TEST (lenient_warnings) {
 }
 END_TEST
 
+/* QDIMACS 1.1 allows an innermost forall block: forall_last reads it without
+ * a warning; solve accepts it by default (a 'c' line under -v) and rejects it
+ * under --strict. */
+START_TEST (innermost_forall_accepted) {
+  scnfg_error e, w;
+  error_init (&e), error_init (&w);
+  qdimacs_opts o = {.forall_last = true};
+  const char *text = "p cnf 2 1\ne 1 0\na 2 0\n1 2 0\n";
+  FILE *in = fmemopen ((void *) text, strlen (text), "r");
+  qbf *f;
+  ck_assert (qdimacs_read (&f, in, "t", &o, &e, &w));
+  fclose (in);
+  ck_assert (!error_is_set (&w));
+  ck_assert_uint_eq (f->nblocks, 2);
+  ck_assert_int_eq (f->blocks[1].quant, QBF_FORALL);
+  qbf_free (f);
+  char *path = bad_path ("innermost-forall"), *out, *err;
+  int rc = tu_run (&out, &err, "solve '%s'", path);
+  ck_assert_int_eq (rc, 10);
+  ck_assert_str_eq (out, "s cnf 1 2 1\n");
+  ck_assert_str_eq (err, "");
+  free (out), free (err);
+  rc = tu_run (&out, &err, "solve -v '%s'", path);
+  ck_assert_int_eq (rc, 10);
+  ck_assert_ptr_nonnull (strstr (out, "c innermost block is universal: universal reduction removes it\n"));
+  free (out), free (err);
+  rc = tu_run (&out, &err, "solve --strict '%s'", path);
+  ck_assert_int_eq (rc, 2);
+  ck_assert_ptr_nonnull (strstr (err, "innermost quantifier block is universal"));
+  free (out), free (err), free (path);
+}
+END_TEST
+
 START_TEST (empty_formula_and_empty_clause) {
   scnfg_error e;
   error_init (&e);
@@ -383,6 +416,7 @@ Suite *qdimacs_suite (void) {
   tcase_add_test (cli, cli_missing_file);
   tcase_add_test (cli, cli_sparse_indices);
   tcase_add_test (cli, cli_sparse_certificates);
+  tcase_add_test (cli, innermost_forall_accepted);
   suite_add_tcase (s, cli);
   return s;
 }

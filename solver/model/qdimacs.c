@@ -26,7 +26,7 @@ typedef struct reader {
   unsigned line, col;   /* position of the next byte */
   int ch;               /* current byte (EOF at end) */
   scnfg_error *err, *warn;
-  bool lenient;
+  bool lenient, forall_last;
   /* token buffer */
   char *tok;
   size_t tok_len, tok_cap;
@@ -317,7 +317,7 @@ static bool read_end (parse *P, FILE *in) {
                         "fewer clauses than the header declares (%ld of %ld) at end of file", P->seen_clauses, P->C);
     warn (r, r->line, "fewer clauses than the header declares");
   }
-  if (P->last_quant == 'a') {
+  if (P->last_quant == 'a' && !r->forall_last) {
     if (!r->lenient)
       return error_set (r->err, ERROR_INPUT, r->name, P->last_quant_line, 0,
                         "innermost quantifier block is universal (strict QDIMACS wants it existential)");
@@ -404,7 +404,8 @@ static qbf *build (parse *P) {
 bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *opts,
                    scnfg_error *err, scnfg_error *warnrec) {
   parse P = {.r = {.in = in, .name = name ? name : "<input>", .line = 1, .col = 0, .ch = '\0',
-                   .err = err, .warn = warnrec, .lenient = opts && opts->lenient}};
+                   .err = err, .warn = warnrec, .lenient = opts && opts->lenient,
+                   .forall_last = opts && opts->forall_last}};
   scnfg_error local;
   if (!P.r.err) error_init (&local), P.r.err = &local;
   next (&P.r); /* col 0 -> 1 on the first byte */

@@ -9,7 +9,8 @@ struct qbf;
 struct scnfg_error;
 
 typedef struct qdimacs_opts {
-  bool lenient; /* clause-count mismatches and an innermost forall block become warnings */
+  bool lenient;     /* clause-count mismatches and an innermost forall block become warnings */
+  bool forall_last; /* an innermost forall block is accepted silently (QDIMACS 1.1 allows it) */
 } qdimacs_opts;
 
 /* Reads a QDIMACS file from 'in'; 'name' is used in messages. On success
