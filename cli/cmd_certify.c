@@ -135,6 +135,7 @@ int cmd_certify (int argc, char **argv) {
   qdimacs_opts opts = x.q;
   scnfg_limits lim = x.lim;
   limits_start (&lim);
+  opts.lim = &lim; /* the limits cover reading */
   scnfg_error err;
   error_init (&err);
   qbf *f;

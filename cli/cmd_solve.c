@@ -134,6 +134,7 @@ int cmd_solve (int argc, char **argv) {
   bool verbose = x.verbose, model = x.model;
   cegar_opts copts = x.copts;
   limits_start (&lim);
+  opts.lim = &lim; /* the limits cover reading */
   scnfg_error err, warn;
   error_init (&err), error_init (&warn);
   qbf *f;

@@ -62,6 +62,18 @@ int pool_interrupted (void) {
   return caught;
 }
 
+void pool_guard_begin (pool_guard *g) {
+  saved v;
+  catch_signals (&v);
+  memcpy (g->old, v.old, sizeof g->old);
+}
+
+void pool_guard_end (const pool_guard *g) {
+  saved v;
+  memcpy (v.old, g->old, sizeof v.old);
+  restore_signals (&v);
+}
+
 typedef struct worker {
   pid_t pid; /* 0: free */
   int fd;    /* read end of the result pipe, -1: none */

@@ -22,6 +22,7 @@
 #ifndef SCNFG_ORCHESTRATE_POOL_H
 #define SCNFG_ORCHESTRATE_POOL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -63,6 +64,16 @@ bool pool_run (const pool_spec *s);
 
 /* The signal (SIGINT, SIGTERM) a pool caught in this process, 0 none. */
 int pool_interrupted (void);
+
+/* Serial work between pools (sweep's loop): from pool_guard_begin to
+ * pool_guard_end SIGINT and SIGTERM (unless ignored) are caught as a pool
+ * catches them (recorded for pool_interrupted; later pools start nothing),
+ * so the caller can stop at its next check and clean up. */
+typedef struct pool_guard {
+  struct sigaction old[2];
+} pool_guard;
+void pool_guard_begin (pool_guard *g);
+void pool_guard_end (const pool_guard *g);
 
 /* One job in a child, waited for (a pool of one, job 0): fills *o and the
  * result (if result_size > 0). Returns false if it could not be started. */

@@ -142,9 +142,13 @@ static void row (FILE *m, const sweep_args *a, unsigned v, unsigned n, value_sta
 }
 
 int sweep_run (const sweep_args *a, const char *csv, FILE *err) {
-  char path[] = "/tmp/scnfg-sweep-XXXXXX";
+  const char *tmp = getenv ("TMPDIR");
+  char path[4200];
+  snprintf (path, sizeof path, "%s/scnfg-sweep-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  pool_guard guard; /* a signal between the measured runs stops the loop too (exit 130/143, no temp file) */
+  pool_guard_begin (&guard);
   int fd = mkstemp (path);
-  if (fd < 0) return fprintf (err, "sweep: cannot create a temporary file\n"), 2;
+  if (fd < 0) return pool_guard_end (&guard), fprintf (err, "sweep: cannot create a temporary file\n"), 2;
   close (fd);
   char *buf = NULL;
   size_t blen = 0;
@@ -161,7 +165,7 @@ int sweep_run (const sweep_args *a, const char *csv, FILE *err) {
     unsigned n = a->by_ratio ? (unsigned) a->size : v, r = a->by_ratio ? v : a->ratio;
     value_stats vs = {.t = {t[0], t[1], t[2]}};
     for (long i = 0; i < a->count && ok; i++) {
-      ok = measure (a, v, n, r, i, path, &vs, &pr, err);
+      ok = !pool_interrupted () && measure (a, v, n, r, i, path, &vs, &pr, err) && !pool_interrupted ();
       if (ok) progress_bar (&pr, ++done, total);
     }
     if (ok) row (m, a, v, n, &vs);
@@ -169,6 +173,7 @@ int sweep_run (const sweep_args *a, const char *csv, FILE *err) {
   progress_end (&pr);
   fclose (m);
   unlink (path);
+  pool_guard_end (&guard);
   for (int s = 0; s < 3; s++) free (t[s]);
   int rc = ok ? 0 : 2;
   if (ok && !suite_write_text (csv, buf)) {

@@ -37,6 +37,8 @@ typedef struct verify_opts {
                              atomically; a write failure: VERIFY_FAIL */
   bool depqbf_proof;      /* the depqbf-proof column (orchestrate/verifyproof) */
   const char *depqbf;     /* its DepQBF binary (NULL: "depqbf" on PATH) */
+  const char *tmpdir;     /* temporary files go here (NULL: $TMPDIR or /tmp); verifyrun_all
+                           * makes a private one and removes it, whatever became of the workers */
 } verify_opts;
 
 void verify_opts_init (verify_opts *o);

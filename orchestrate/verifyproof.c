@@ -34,7 +34,7 @@ void verifyproof_run (const char *path, const qbf *f, const verify_opts *o, veri
   row->proof_on = true;
   row->proof_state = VERIFY_NA;
   if (row->ssat) return;
-  const char *tmpdir = getenv ("TMPDIR");
+  const char *tmpdir = o->tmpdir ? o->tmpdir : getenv ("TMPDIR");
   char trace[4096];
   snprintf (trace, sizeof trace, "%s/scnfg-trace-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
   int fd = mkstemp (trace);

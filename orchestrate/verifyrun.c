@@ -3,8 +3,10 @@
 
 #include <dirent.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/mem.h"
 #include "orchestrate/pool.h"
@@ -73,21 +75,38 @@ static void batch_done (void *ctx, size_t job, const pool_outcome *o, const void
   progress_line (&b->pr, "%zu/%zu instances done", ++b->done, b->n);
 }
 
+/* Removes dir and the files in it (the workers' temporary files). */
+static void remove_dir (const char *dir) {
+  DIR *d = opendir (dir);
+  struct dirent *e;
+  char p[4400];
+  while (d && (e = readdir (d)))
+    if (strcmp (e->d_name, ".") && strcmp (e->d_name, "..")) snprintf (p, sizeof p, "%s/%s", dir, e->d_name), unlink (p);
+  if (d) closedir (d);
+  rmdir (dir);
+}
+
 void verifyrun_all (char **files, size_t n, const verify_opts *o, verify_row *rows, int jobs, FILE *line) {
+  /* a private directory for the workers' temporary files: removed below even
+   * if a signal killed a worker half way */
+  const char *t = getenv ("TMPDIR");
+  char dir[4096];
+  snprintf (dir, sizeof dir, "%s/scnfg-verify-XXXXXX", o->tmpdir ? o->tmpdir : t && *t ? t : "/tmp");
+  verify_opts lo = *o;
+  if (mkdtemp (dir)) lo.tmpdir = dir;
+  else dir[0] = 0;
+  o = &lo;
   batch b = {.files = files, .n = n, .o = o, .rows = rows};
   progress_init (&b.pr, line, line != NULL, "verify");
-  if (jobs > 1 && n > 1) {
-    pool_spec s = {.workers = jobs, .result_size = sizeof *rows, .next = batch_next, .run = batch_run,
-                   .done = batch_done, .ctx = &b};
-    if (!pool_run (&s))
-      for (size_t i = b.next; i < n; i++) { /* never started */
-        pool_outcome none = {.status = -1, .code = -1};
-        batch_done (&b, i, &none, NULL);
-      }
-  } else
-    for (size_t i = 0; i < n; i++) {
-      verify_instance (files[i], o, &rows[i]);
-      progress_line (&b.pr, "%zu/%zu instances done", i + 1, n);
+  /* -j 1 too runs each instance in a worker: a signal then stops a serial run
+   * as it stops a parallel one (forwarded, reaped, temp files gone, 130/143) */
+  pool_spec s = {.workers = jobs > 1 ? jobs : 1, .result_size = sizeof *rows, .next = batch_next, .run = batch_run,
+                 .done = batch_done, .ctx = &b};
+  if (!pool_run (&s))
+    for (size_t i = b.next; i < n; i++) { /* never started */
+      pool_outcome none = {.status = -1, .code = -1};
+      batch_done (&b, i, &none, NULL);
     }
+  if (dir[0]) remove_dir (dir);
   progress_end (&b.pr);
 }

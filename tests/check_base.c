@@ -7,6 +7,7 @@
 
 #include "base/afile.h"
 #include "base/error.h"
+#include "base/limits.h"
 #include "base/prng.h"
 #include "base/rat.h"
 #include "tests/testutil.h"
@@ -116,6 +117,40 @@ START_TEST (afile_commit_and_abort) {
 END_TEST
 
 /* An output file gets the mode open(2) would give it: 0666 less the umask. */
+/* The reading side: a FIFO nobody writes ends at the deadline; a regular
+ * file reads as with fopen. */
+START_TEST (afile_read_deadline) {
+  char *dir = tu_tmpdir (), path[1100];
+  snprintf (path, sizeof path, "%s/fifo", dir);
+  ck_assert_int_eq (mkfifo (path, 0600), 0);
+  scnfg_limits lim;
+  limits_init (&lim);
+  lim.timeout = 0.3;
+  limits_start (&lim);
+  scnfg_error e;
+  error_init (&e);
+  ck_assert_ptr_null (afile_open_read (path, &lim, &e));
+  ck_assert_int_eq (e.code, ERROR_LIMIT);
+  ck_assert_str_eq (e.msg, "no input before the time limit (0.3 s)");
+  ck_assert (limits_elapsed (&lim) >= 0.3);
+  char *reg = tu_write (dir, "r.txt", "ab");
+  error_init (&e);
+  FILE *in = afile_open_read (reg, &lim, &e); /* the deadline has passed: a regular file still opens */
+  ck_assert_ptr_nonnull (in);
+  ck_assert_int_eq (afile_getc (in, &lim), 'a');
+  ck_assert_int_eq (afile_getc (in, &lim), 'b');
+  ck_assert_int_eq (afile_getc (in, &lim), EOF);
+  afile_close (in);
+  error_init (&e);
+  ck_assert_ptr_null (afile_open_read (dir, NULL, &e));
+  ck_assert_int_eq (e.code, ERROR_IO);
+  ck_assert_str_eq (e.msg, "cannot open: Is a directory");
+  free (reg);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 START_TEST (afile_honours_umask) {
   char *dir = tu_tmpdir ();
   char path[4200];
@@ -150,6 +185,7 @@ Suite *base_suite (void) {
   tcase_add_test (tc, error_keeps_first);
   tcase_add_test (tc, afile_commit_and_abort);
   tcase_add_test (tc, afile_honours_umask);
+  tcase_add_test (tc, afile_read_deadline);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -272,6 +272,94 @@ START_TEST (query_advance_forced) {
 }
 END_TEST
 
+/* Issue 14: the checks of game_finish and the id lookups are (near) linear.
+ * A perfect-information chain of 2000 stages has 2 million observations;
+ * the all-pairs checks (recall, perfect information) took O(T^3) on it. */
+static game *chain (unsigned T, bool drop_last) {
+  game *g = game_new ("chain");
+  int P[2] = {game_add_player (g, "L"), game_add_player (g, "F")};
+  game_set_leader (g, P[0]);
+  char id[32];
+  for (unsigned t = 1; t <= T; t++) {
+    snprintf (id, sizeof id, "s%u", t);
+    int x = game_add_var (g, GAME_ACTION, id, 2);
+    game_set_owner (g, x, P[t % 2 == 0]);
+    game_set_stage (g, x, t);
+    for (unsigned s = 1; s < t; s++)
+      if (!(drop_last && t == T && s == T - 2)) game_add_observation (g, x, (int) s - 1);
+  }
+  int uL = game_add_var (g, GAME_UTILITY, "uL", 0), uF = game_add_var (g, GAME_UTILITY, "uF", 0);
+  game_set_owner (g, uL, P[0]), game_set_owner (g, uF, P[1]);
+  game_set_expr (g, uL, game_expr_var (0));
+  game_set_expr (g, uF, game_expr_var (1));
+  return g;
+}
+
+START_TEST (finish_is_linear) {
+  game *g = chain (2000, false);
+  scnfg_error err;
+  error_init (&err);
+  ck_assert_msg (game_finish (g, &err), "%s", err.msg);
+  ck_assert (game_is_perfect_info (g));
+  ck_assert_int_eq (g->nstages, 2000);
+  ck_assert_int_eq (game_find_var (g, "s1999"), 1998);
+  ck_assert_int_eq (game_find_var (g, "uF"), 2001);
+  ck_assert_int_eq (game_find_var (g, "s2001"), -1);
+  ck_assert_int_eq (game_find_player (g, "F"), 1);
+  ck_assert_int_eq (game_find_player (g, "G"), -1);
+  game_free (g);
+  /* the last stage forgets its own stage T-2: the same first failure as the all-pairs check */
+  g = chain (2000, true);
+  error_init (&err);
+  ck_assert (!game_finish (g, &err));
+  ck_assert_str_eq (err.msg, "element <action id=\"s2000\">: perfect recall: player 'F' does not observe its own earlier action 's1998' (stage 1998)");
+  game_free (g);
+  /* 100000 distinct ids: hashed lookups, the first of equal ids */
+  g = game_new (NULL);
+  for (unsigned i = 0; i < 100000; i++) {
+    char id[32];
+    snprintf (id, sizeof id, "p%u", i);
+    game_add_player (g, id);
+    snprintf (id, sizeof id, "v%u", i);
+    game_add_var (g, GAME_ACTION, id, 2);
+  }
+  game_add_var (g, GAME_ACTION, "v7", 2);
+  for (unsigned i = 0; i < 100000; i += 997) {
+    char id[32];
+    snprintf (id, sizeof id, "p%u", i);
+    ck_assert_int_eq (game_find_player (g, id), (int) i);
+    snprintf (id, sizeof id, "v%u", i);
+    ck_assert_int_eq (game_find_var (g, id), (int) i);
+  }
+  ck_assert_int_eq (game_find_var (g, "v7"), 7);
+  game_free (g);
+}
+END_TEST
+
+/* 100000 stages read from XML, one player each (no observations needed):
+ * the run ends with its exit code well inside --timeout 2's 12 s. */
+START_TEST (cli_many_stages) {
+  char *dir = tu_tmpdir (), path[1100];
+  snprintf (path, sizeof path, "%s/stages.xml", dir);
+  FILE *f = fopen (path, "w");
+  ck_assert_ptr_nonnull (f);
+  unsigned n = 100000;
+  fputs ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scnfg version=\"1\" name=\"many stages\" leader=\"p1\">\n", f);
+  for (unsigned i = 1; i <= n; i++) fprintf (f, "<player id=\"p%u\"/>\n", i);
+  for (unsigned i = 1; i <= n; i++) fprintf (f, "<action id=\"a%u\" player=\"p%u\" stage=\"%u\" labels=\"x y\"/>\n", i, i, i);
+  fputs ("<utility id=\"u1\" player=\"p1\"><table parents=\"a1\">1 0</table></utility>\n</scnfg>\n", f);
+  fclose (f);
+  char *out, *err;
+  ck_assert_int_eq (tu_run (&out, &err, "game '%s' --concept spe --timeout 2 --max-nodes 100", path), 2);
+  char expect[1300];
+  snprintf (expect, sizeof expect, "%s:100005: SPE needs a perfect-information game: stage 2 (action 'a2') does not observe 'a1'\n", path);
+  ck_assert_str_eq (err, expect);
+  free (out), free (err);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 Suite *game_suite (void) {
   Suite *s = suite_create ("game");
   TCase *tc = tcase_create ("core");
@@ -284,6 +372,11 @@ Suite *game_suite (void) {
   tcase_add_test (tc, query_stage_confounded);
   tcase_add_test (tc, query_advance_forced);
   suite_add_tcase (s, tc);
+  TCase *tl = tcase_create ("linear");
+  tcase_set_timeout (tl, 60);
+  tcase_add_test (tl, finish_is_linear);
+  tcase_add_test (tl, cli_many_stages);
+  suite_add_tcase (s, tl);
   TCase *tk = tcase_create ("contract");
   tcase_set_timeout (tk, 20);
   tcase_add_test_raise_signal (tk, contract_prior_on_action, SIGABRT);

@@ -49,6 +49,7 @@ static const struct bad_case {
   {"probability-zero-denominator", 2, 3, "bad probability: zero denominator"},
   {"probability-missing", 2, 2, "expected a probability P after 'r'"},
   {"comment-without-space", 2, 1, "unknown token (a comment line starts with 'c ')"},
+  {"token-too-long", 2, 3, "token longer than 4096 bytes"},
 };
 #define NBAD (sizeof bad_cases / sizeof *bad_cases)
 
@@ -396,6 +397,50 @@ START_TEST (cli_sparse_certificates) {
 }
 END_TEST
 
+/* Issue 14: the limits hold from the first byte (timings generous for a
+ * machine 4x slower; each run would take minutes or hang without them). */
+START_TEST (cli_limits_cover_reading) {
+  char *dir = tu_tmpdir (), *out, *err;
+  /* /dev/zero: the first byte is rejected, nothing is buffered */
+  ck_assert_int_eq (tu_run (&out, &err, "solve /dev/zero --timeout 5"), 2);
+  ck_assert_str_eq (err, "/dev/zero:1:1: unexpected byte 0x00 (binary data? expected printable ASCII)\n");
+  free (out), free (err);
+  /* a FIFO nobody writes: ends at the deadline, exit 3 */
+  ck_assert_int_eq (tu_sh (NULL, NULL, "mkfifo '%s/fifo'", dir), 0);
+  ck_assert_int_eq (tu_run (&out, &err, "solve '%s/fifo' --timeout 1", dir), 3);
+  char expect[1200];
+  snprintf (expect, sizeof expect, "%s/fifo: no input before the time limit (1 s)\n", dir);
+  ck_assert_str_eq (err, expect);
+  ck_assert_str_eq (out, "");
+  free (out), free (err);
+  /* a FIFO whose writer comes late is still read */
+  ck_assert_int_eq (tu_sh (&out, NULL, "(sleep 1; printf 'p cnf 1 1\\ne 1 0\\n1 0\\n' > '%s/fifo') & '%s' solve '%s/fifo' --timeout 30",
+                           dir, tu_bin (), dir), 10);
+  ck_assert_str_eq (out, "s cnf 1 1 1\n");
+  free (out);
+  /* endless comments on a pipe: the deadline is checked while reading */
+  ck_assert_int_eq (tu_sh (&out, &err, "sh -c \"yes 'c x' | '%s' solve - --timeout 1\"", tu_bin ()), 3);
+  ck_assert_ptr_nonnull (strstr (err, "time limit reached while reading"));
+  ck_assert_str_eq (out, "");
+  free (out), free (err);
+  /* --max-mem covers reading: 300000 clauses need more than 1 MB */
+  char mq[1100];
+  snprintf (mq, sizeof mq, "%s/m.q", dir);
+  FILE *f = fopen (mq, "w");
+  ck_assert_ptr_nonnull (f);
+  fputs ("p cnf 2 300000\n", f);
+  for (int k = 0; k < 300000; k++) fputs ("1 2 0\n", f);
+  fclose (f);
+  ck_assert_int_eq (tu_run (&out, &err, "solve '%s/m.q' --max-mem 1", dir), 3);
+  ck_assert_ptr_nonnull (strstr (err, ": memory limit reached while reading (--max-mem 1 MB)\n"));
+  free (out), free (err);
+  ck_assert_int_eq (tu_run (&out, NULL, "solve '%s/m.q' --max-mem 64", dir), 10);
+  free (out);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 Suite *qdimacs_suite (void) {
   Suite *s = suite_create ("qdimacs");
   TCase *tc = tcase_create ("core");
@@ -417,6 +462,7 @@ Suite *qdimacs_suite (void) {
   tcase_add_test (cli, cli_sparse_indices);
   tcase_add_test (cli, cli_sparse_certificates);
   tcase_add_test (cli, innermost_forall_accepted);
+  tcase_add_test (cli, cli_limits_cover_reading);
   suite_add_tcase (s, cli);
   return s;
 }

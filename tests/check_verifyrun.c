@@ -77,6 +77,49 @@ START_TEST (sigterm_stops_verify) {
 }
 END_TEST
 
+/* The serial path (-j 1) stops as the pool does: SIGTERM while a (fake,
+ * sleeping) depqbf runs ends the run within the pool's grace, exit 143, no
+ * process and no temporary file left (the trace lived in a private
+ * directory under $TMPDIR), no report. */
+START_TEST (sigterm_stops_serial_verify) {
+  char *d = tu_tmpdir (), *out = NULL;
+  const char *b = tu_bin ();
+  int rc = tu_sh (&out, NULL,
+                  "{ d='%s'; b='%s'; mkdir $d/bin $d/tmp; $b gen qparity --n 4 -o $d/a.qdimacs || exit 9;"
+                  " printf '#!/bin/sh\\ntouch %%s/started\\nexec sleep 30\\n' $d > $d/bin/depqbf; chmod +x $d/bin/depqbf;"
+                  " TMPDIR=$d/tmp PATH=$d/bin:$PATH $b verify $d/a.qdimacs -j 1 --depqbf-proof --timeout 30 --quiet --report $d/r.xml & p=$!;"
+                  " i=0; while [ ! -e $d/started ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done;"
+                  " t0=$(date +%%s); kill -TERM $p; wait $p; echo rc=$?; t1=$(date +%%s); echo quick=$((t1 - t0 <= 4));"
+                  " sleep 0.2; echo left=$(pgrep -f \"$d/\" | wc -l); ls -A $d/tmp | wc -l; ls $d | tr '\\n' ' '; }",
+                  d, b);
+  ck_assert_int_eq (rc, 0);
+  ck_assert_str_eq (out, "rc=143\nquick=1\nleft=0\n0\na.qdimacs bin started tmp ");
+  free (out);
+  tu_rmdir (d), free (d);
+}
+END_TEST
+
+/* sweep stops on SIGTERM and on SIGINT (reset to the default: a background
+ * job starts with SIGINT ignored) between and during its measured runs:
+ * 143 / 130, no CSV, its temporary formula file gone. */
+START_TEST (signals_stop_serial_sweep) {
+  char *d = tu_tmpdir (), *out = NULL;
+  const char *b = tu_bin ();
+  for (int k = 0; k < 2; k++) {
+    int rc = tu_sh (&out, NULL,
+                    "{ d='%s'; mkdir -p $d/tmp; TMPDIR=$d/tmp env --default-signal=INT '%s' sweep --family qparity"
+                    " --param size=30..60:10 --count 3 --seed 1 --sides g --csv $d/o.csv --quiet & p=$!;"
+                    " i=0; while [ -z \"$(ls -A $d/tmp)\" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done; sleep 0.5;"
+                    " kill -%s $p; wait $p; echo rc=$?; ls -A $d/tmp | wc -l; ls $d | tr '\\n' ' '; }",
+                    d, b, k ? "INT" : "TERM");
+    ck_assert_int_eq (rc, 0);
+    ck_assert_str_eq (out, k ? "rc=130\n0\ntmp " : "rc=143\n0\ntmp ");
+    free (out);
+  }
+  tu_rmdir (d), free (d);
+}
+END_TEST
+
 Suite *verifyrun_suite (void) {
   Suite *s = suite_create ("verifyrun");
   TCase *tc = tcase_create ("core");
@@ -84,6 +127,8 @@ Suite *verifyrun_suite (void) {
   tcase_add_test (tc, collect_sorted);
   tcase_add_test (tc, collect_none);
   tcase_add_test (tc, sigterm_stops_verify);
+  tcase_add_test (tc, sigterm_stops_serial_verify);
+  tcase_add_test (tc, signals_stop_serial_sweep);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -51,13 +51,73 @@ void game_free (game *g) {
   free (g->order);
   free (g->name);
   free (g->file);
+  free (g->var_slot), free (g->player_slot);
   free (g);
+}
+
+/* ---- id indexes: game_find_var / game_find_player in O(1) expected ---- */
+
+static size_t id_hash (const char *s) {
+  size_t h = 1469598103934665603ull;
+  for (; *s; s++) h = (h ^ (unsigned char) *s) * 1099511628211ull;
+  return h;
+}
+
+/* Index of id among names[0..n) through the table, -1 if absent. */
+static int index_get (const unsigned *slot, size_t cap, char *const *names, const char *id) {
+  if (!cap) return -1;
+  for (size_t h = id_hash (id) & (cap - 1); slot[h]; h = (h + 1) & (cap - 1))
+    if (!strcmp (names[slot[h] - 1], id)) return (int) slot[h] - 1;
+  return -1;
+}
+
+/* Adds names[k] (keeping an earlier equal id) to the table, growing it to stay half empty. */
+static void index_add (unsigned **slot, size_t *cap, char *const *names, unsigned k) {
+  if (2 * ((size_t) k + 1) > *cap) {
+    size_t ncap = *cap ? 2 * *cap : 64;
+    unsigned *ns = mem_calloc (ncap, sizeof *ns);
+    for (size_t i = 0; i < *cap; i++)
+      if ((*slot)[i]) {
+        size_t h = id_hash (names[(*slot)[i] - 1]) & (ncap - 1);
+        while (ns[h]) h = (h + 1) & (ncap - 1);
+        ns[h] = (*slot)[i];
+      }
+    free (*slot);
+    *slot = ns, *cap = ncap;
+  }
+  size_t h = id_hash (names[k]) & (*cap - 1);
+  for (; (*slot)[h]; h = (h + 1) & (*cap - 1))
+    if (!strcmp (names[(*slot)[h] - 1], names[k])) return;
+  (*slot)[h] = k + 1;
+}
+
+static char *var_id_at (const game *g, unsigned i) { return g->vars[i].id; }
+
+/* index_add for variable k (ids live in the var records). */
+static void var_index_add (game *g, unsigned k) {
+  if (2 * ((size_t) k + 1) > g->var_slots) {
+    size_t ncap = g->var_slots ? 2 * g->var_slots : 64;
+    unsigned *ns = mem_calloc (ncap, sizeof *ns);
+    for (size_t i = 0; i < g->var_slots; i++)
+      if (g->var_slot[i]) {
+        size_t h = id_hash (var_id_at (g, g->var_slot[i] - 1)) & (ncap - 1);
+        while (ns[h]) h = (h + 1) & (ncap - 1);
+        ns[h] = g->var_slot[i];
+      }
+    free (g->var_slot);
+    g->var_slot = ns, g->var_slots = ncap;
+  }
+  size_t h = id_hash (g->vars[k].id) & (g->var_slots - 1);
+  for (; g->var_slot[h]; h = (h + 1) & (g->var_slots - 1))
+    if (!strcmp (var_id_at (g, g->var_slot[h] - 1), g->vars[k].id)) return;
+  g->var_slot[h] = k + 1;
 }
 
 int game_add_player (game *g, const char *id) {
   REQUIRE (!g->finished, "game already finished");
   mem_reserve ((void **) &g->players, &g->cap_players, g->nplayers + 1, sizeof *g->players);
   g->players[g->nplayers] = mem_strdup (id);
+  index_add (&g->player_slot, &g->player_slots, g->players, g->nplayers);
   return (int) g->nplayers++;
 }
 
@@ -74,6 +134,7 @@ int game_add_var (game *g, game_kind kind, const char *id, unsigned domain) {
   v->player = -1;
   if (kind == GAME_EXOGENOUS) v->position = 1;
   if (kind == GAME_ACTION) v->layers = GAME_LAYERS_ALL;
+  var_index_add (g, g->nvars);
   return (int) g->nvars++;
 }
 
@@ -424,14 +485,26 @@ static int *parents_of (const game_var *v, unsigned *n) {
   return p;
 }
 
+/* (key, tie, var) triples sorted by key then tie: the fixing order and the rank sort. */
+typedef struct keyed {
+  long long key;
+  unsigned tie;
+  int var;
+} keyed;
+
+static int keyed_cmp (const void *a, const void *b) {
+  const keyed *x = a, *y = b;
+  if (x->key != y->key) return x->key < y->key ? -1 : 1;
+  return (x->tie > y->tie) - (x->tie < y->tie);
+}
+
 static void sort_by_rank (const game *g, int *a, unsigned n) {
-  /* insertion sort: observation sets are small */
-  for (unsigned i = 1; i < n; i++) {
-    int x = a[i];
-    unsigned j = i;
-    while (j > 0 && g->vars[a[j - 1]].rank > g->vars[x].rank) a[j] = a[j - 1], j--;
-    a[j] = x;
-  }
+  if (n < 2) return;
+  keyed *kv = mem_alloc (n * sizeof *kv);
+  for (unsigned i = 0; i < n; i++) kv[i] = (keyed) {(long long) g->vars[a[i]].rank, i, a[i]};
+  qsort (kv, n, sizeof *kv, keyed_cmp);
+  for (unsigned i = 0; i < n; i++) a[i] = kv[i].var;
+  free (kv);
 }
 
 typedef struct id_ix {
@@ -562,6 +635,26 @@ static bool check_basic (checker *c) {
   return true;
 }
 
+static void heap_push (int *h, unsigned *n, int x) {
+  unsigned i = (*n)++;
+  for (; i && h[(i - 1) / 2] > x; i = (i - 1) / 2) h[i] = h[(i - 1) / 2];
+  h[i] = x;
+}
+
+static int heap_pop (int *h, unsigned *n) {
+  int top = h[0], x = h[--*n];
+  unsigned i = 0;
+  for (;;) {
+    unsigned c = 2 * i + 1;
+    if (c >= *n) break;
+    if (c + 1 < *n && h[c + 1] < h[c]) c++;
+    if (h[c] >= x) break;
+    h[i] = h[c], i = c;
+  }
+  if (*n) h[i] = x;
+  return top;
+}
+
 /* Kahn's algorithm (lowest index first) over the parent edges; then times and order. */
 static bool order_vars (checker *c) {
   game *g = c->g;
@@ -585,22 +678,18 @@ static bool order_vars (checker *c) {
     for (unsigned j = 0; j < npar[i]; j++) kids[fill[par[i][j]]++] = (int) i;
   int *topo = mem_alloc ((n + 1) * sizeof *topo);
   unsigned nt = 0;
-  /* a simple O(n^2) selection of the lowest ready index keeps the order canonical */
+  /* the lowest ready index first (a binary min-heap) keeps the order canonical */
   bool *done = mem_calloc (n + 1, sizeof *done);
   int *ready = mem_alloc ((n + 1) * sizeof *ready);
   unsigned nready = 0;
   for (unsigned i = 0; i < n; i++)
-    if (!indeg[i]) ready[nready++] = (int) i;
+    if (!indeg[i]) heap_push (ready, &nready, (int) i);
   while (nready) {
-    unsigned best = 0;
-    for (unsigned k = 1; k < nready; k++)
-      if (ready[k] < ready[best]) best = k;
-    int v = ready[best];
-    ready[best] = ready[--nready];
+    int v = heap_pop (ready, &nready);
     topo[nt++] = v;
     done[v] = true;
     for (size_t k = start[v]; k < start[v + 1]; k++)
-      if (--indeg[kids[k]] == 0) ready[nready++] = kids[k];
+      if (--indeg[kids[k]] == 0) heap_push (ready, &nready, kids[k]);
   }
   bool ok = true;
   if (nt < n) {
@@ -650,14 +739,11 @@ static bool order_vars (checker *c) {
     for (unsigned k = 0; k < n; k++)
       if (g->vars[topo[k]].kind != GAME_UTILITY) g->order[no++] = topo[k];
     g->nfixed = no;
-    for (unsigned i = 1; i < no; i++) {
-      int x = g->order[i];
-      unsigned j = i;
-      while (j > 0 && (g->vars[g->order[j - 1]].time > g->vars[x].time ||
-                       (g->vars[g->order[j - 1]].time == g->vars[x].time && trank[g->order[j - 1]] > trank[x])))
-        g->order[j] = g->order[j - 1], j--;
-      g->order[j] = x;
-    }
+    keyed *kv = mem_alloc ((no + 1) * sizeof *kv);
+    for (unsigned i = 0; i < no; i++) kv[i] = (keyed) {(long long) g->vars[g->order[i]].time, trank[g->order[i]], g->order[i]};
+    qsort (kv, no, sizeof *kv, keyed_cmp);
+    for (unsigned i = 0; i < no; i++) g->order[i] = kv[i].var;
+    free (kv);
     for (unsigned i = 0; i < n; i++)
       if (g->vars[i].kind == GAME_UTILITY) g->order[no++] = (int) i;
     for (unsigned k = 0; k < n; k++) g->vars[g->order[k]].rank = k;
@@ -675,23 +761,72 @@ static bool contains (const int *a, unsigned n, int x) {
   return false;
 }
 
-static bool check_recall (checker *c) {
+/* The full perfect-recall check of stage t (every earlier own stage), in
+ * the order that names the first failure. */
+static bool check_recall_stage (checker *c, unsigned t) {
   game *g = c->g;
-  for (unsigned t = 1; t <= g->nstages; t++) {
-    game_var *v = &g->vars[g->stage_var[t - 1]];
-    for (unsigned s = 1; s < t; s++) {
-      const game_var *w = &g->vars[g->stage_var[s - 1]];
-      if (w->player != v->player) continue;
-      if (!contains (v->obs, v->nobs, g->stage_var[s - 1]))
-        return VFAIL (c, v, (game_expr *) NULL, "perfect recall: player '%s' does not observe its own earlier action '%s' (stage %u)",
-                      g->players[v->player], w->id, s);
-      for (unsigned j = 0; j < w->nobs; j++)
-        if (!contains (v->obs, v->nobs, w->obs[j]))
-          return VFAIL (c, v, (game_expr *) NULL, "perfect recall: player '%s' forgets '%s', observed at stage %u",
-                        g->players[v->player], g->vars[w->obs[j]].id, s);
-    }
+  game_var *v = &g->vars[g->stage_var[t - 1]];
+  for (unsigned s = 1; s < t; s++) {
+    const game_var *w = &g->vars[g->stage_var[s - 1]];
+    if (w->player != v->player) continue;
+    if (!contains (v->obs, v->nobs, g->stage_var[s - 1]))
+      return VFAIL (c, v, (game_expr *) NULL, "perfect recall: player '%s' does not observe its own earlier action '%s' (stage %u)",
+                    g->players[v->player], w->id, s);
+    for (unsigned j = 0; j < w->nobs; j++)
+      if (!contains (v->obs, v->nobs, w->obs[j]))
+        return VFAIL (c, v, (game_expr *) NULL, "perfect recall: player '%s' forgets '%s', observed at stage %u",
+                      g->players[v->player], g->vars[w->obs[j]].id, s);
   }
   return true;
+}
+
+/* Perfect recall by induction over each player's stages: a stage observing
+ * the player's previous stage and all it observed observes every earlier own
+ * stage and all they observed (those passed before). Linear in the
+ * observations; a failing stage is reported by check_recall_stage. */
+static bool check_recall (checker *c) {
+  game *g = c->g;
+  unsigned *mark = mem_calloc ((size_t) g->nvars + 1, sizeof *mark);
+  int *prev = mem_alloc (((size_t) g->nplayers + 1) * sizeof *prev);
+  for (unsigned p = 0; p < g->nplayers; p++) prev[p] = -1;
+  bool ok = true;
+  for (unsigned t = 1; t <= g->nstages && ok; t++) {
+    const game_var *v = &g->vars[g->stage_var[t - 1]];
+    if (v->player < 0 || (unsigned) v->player >= g->nplayers) continue;
+    for (unsigned j = 0; j < v->nobs; j++) mark[v->obs[j]] = t;
+    int w = prev[v->player];
+    bool fine = w < 0 || mark[w] == t;
+    for (unsigned j = 0; fine && w >= 0 && j < g->vars[w].nobs; j++) fine = mark[g->vars[w].obs[j]] == t;
+    if (!fine) ok = check_recall_stage (c, t);
+    prev[v->player] = g->stage_var[t - 1];
+  }
+  free (mark), free (prev);
+  return ok;
+}
+
+/* Perfect information: every stage observes every earlier action and every
+ * exogenous variable of position <= its stage (counted, distinct observations). */
+static bool perfect_info_of (const game *g) {
+  unsigned T = g->nstages;
+  unsigned *exo = mem_calloc ((size_t) T + 2, sizeof *exo); /* exo[t]: exogenous with position <= t */
+  for (unsigned i = 0; i < g->nvars; i++)
+    if (g->vars[i].kind == GAME_EXOGENOUS && g->vars[i].position <= T) exo[g->vars[i].position]++;
+  for (unsigned t = 1; t <= T; t++) exo[t] += exo[t - 1];
+  unsigned *mark = mem_calloc ((size_t) g->nvars + 1, sizeof *mark);
+  bool perfect = true;
+  for (unsigned t = 1; t <= T && perfect; t++) {
+    const game_var *v = game_stage (g, t);
+    unsigned have = 0;
+    for (unsigned j = 0; j < v->nobs; j++) {
+      int o = v->obs[j];
+      const game_var *w = &g->vars[o];
+      bool need = (w->kind == GAME_ACTION && w->stage < t) || (w->kind == GAME_EXOGENOUS && w->position <= t);
+      if (need && mark[o] != t) mark[o] = t, have++;
+    }
+    perfect = have == (t - 1) + exo[t];
+  }
+  free (exo), free (mark);
+  return perfect;
 }
 
 bool game_finish (game *g, scnfg_error *err) {
@@ -701,31 +836,20 @@ bool game_finish (game *g, scnfg_error *err) {
   for (unsigned i = 0; i < g->nvars; i++)
     if (g->vars[i].kind == GAME_ACTION) sort_by_rank (g, g->vars[i].obs, g->vars[i].nobs);
   g->finished = true;
-  g->perfect_info = true;
-  for (unsigned t = 1; t <= g->nstages && g->perfect_info; t++) {
-    const game_var *v = game_stage (g, t);
-    for (unsigned i = 0; i < g->nvars && g->perfect_info; i++) {
-      const game_var *w = &g->vars[i];
-      bool need = (w->kind == GAME_ACTION && w->stage < t) || (w->kind == GAME_EXOGENOUS && w->position <= t);
-      if (need && !contains (v->obs, v->nobs, (int) i)) g->perfect_info = false;
-    }
-  }
+  g->perfect_info = perfect_info_of (g);
   return true;
 }
 
 /* ---- queries ----------------------------------------------------------- */
 
 int game_find_var (const game *g, const char *id) {
-  for (unsigned i = 0; i < g->nvars; i++)
-    if (!strcmp (g->vars[i].id, id)) return (int) i;
+  if (!g->var_slots) return -1;
+  for (size_t h = id_hash (id) & (g->var_slots - 1); g->var_slot[h]; h = (h + 1) & (g->var_slots - 1))
+    if (!strcmp (var_id_at (g, g->var_slot[h] - 1), id)) return (int) g->var_slot[h] - 1;
   return -1;
 }
 
-int game_find_player (const game *g, const char *id) {
-  for (unsigned i = 0; i < g->nplayers; i++)
-    if (!strcmp (g->players[i], id)) return (int) i;
-  return -1;
-}
+int game_find_player (const game *g, const char *id) { return index_get (g->player_slot, g->player_slots, g->players, id); }
 
 bool game_is_perfect_info (const game *g) {
   REQUIRE (g->finished, "game not finished");

@@ -98,6 +98,9 @@ typedef struct game {
   unsigned nfixed;         /* order[0..nfixed) are the non-utility variables */
   bool perfect_info;       /* see game_is_perfect_info */
   size_t cap_vars, cap_players;
+  /* id indexes (hash, open addressing: 1 + index, 0 empty; the first of equal ids) */
+  unsigned *var_slot, *player_slot;
+  size_t var_slots, player_slots;
 } game;
 
 /* ---- building ---------------------------------------------------------- */

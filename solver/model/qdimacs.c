@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/afile.h"
 #include "base/error.h"
+#include "base/limits.h"
 #include "base/mem.h"
 #include "base/rat.h"
 #include "solver/model/qbf.h"
@@ -27,16 +29,31 @@ typedef struct reader {
   int ch;               /* current byte (EOF at end) */
   scnfg_error *err, *warn;
   bool lenient, forall_last;
+  const scnfg_limits *lim;
+  unsigned long long bytes; /* read so far */
+  bool stopped;             /* a limit or cap ended the input (err holds why) */
+  bool too_long;            /* the token was cut at QDIMACS_MAX_TOKEN bytes */
   /* token buffer */
   char *tok;
   size_t tok_len, tok_cap;
   unsigned tok_line, tok_col;
 } reader;
 
+/* Ends the input with an error (kept as the first one). */
+static void stop (reader *r, int code, const char *msg) {
+  error_set (r->err, code, r->name, r->line, 0, "%s", msg);
+  r->stopped = true;
+  r->ch = EOF;
+}
+
 static void next (reader *r) {
+  if (r->stopped) return;
   if (r->ch == '\n') r->line++, r->col = 1;
   else if (r->ch != EOF) r->col++;
-  r->ch = getc (r->in);
+  r->ch = afile_getc (r->in, r->lim);
+  if (r->ch == AFILE_TIMEOUT || ((++r->bytes & 0xffff) == 0 && r->lim && limits_expired (r->lim)))
+    stop (r, ERROR_LIMIT, "time limit reached while reading");
+  else if (r->bytes > QDIMACS_MAX_BYTES) stop (r, ERROR_INPUT, "input larger than the cap of 2 GiB (QDIMACS_MAX_BYTES)");
 }
 
 static bool fail_at (reader *r, unsigned line, unsigned col, const char *fmt, const char *arg) {
@@ -64,10 +81,17 @@ static bool read_token (reader *r) {
   if (r->ch == '\n' || r->ch == EOF) return false;
   r->tok_len = 0;
   r->tok_line = r->line, r->tok_col = r->col;
+  r->too_long = false;
   while (r->ch != EOF && r->ch != '\n' && !is_space (r->ch)) {
+    if (r->tok_len == QDIMACS_MAX_TOKEN) { /* checked by token_is_text before any use */
+      r->too_long = true;
+      break;
+    }
     mem_reserve ((void **) &r->tok, &r->tok_cap, r->tok_len + 2, 1);
     r->tok[r->tok_len++] = (char) r->ch;
+    bool text = r->ch >= 0x20 && r->ch <= 0x7e;
     next (r);
+    if (!text) break; /* reported by token_is_text at its column, without reading on */
   }
   r->tok[r->tok_len] = 0;
   return true;
@@ -81,6 +105,8 @@ static void skip_line (reader *r) {
 
 /* Checks that the token is printable ASCII (binary junk gets a clear message). */
 static bool token_is_text (reader *r) {
+  if (r->too_long)
+    return error_set (r->err, ERROR_INPUT, r->name, r->tok_line, r->tok_col, "token longer than %d bytes", QDIMACS_MAX_TOKEN);
   for (size_t i = 0; i < r->tok_len; i++) {
     unsigned char c = (unsigned char) r->tok[i];
     if (c < 0x20 || c > 0x7e) {
@@ -259,7 +285,7 @@ static bool read_clause_line (parse *P, unsigned line) {
       P->seen_clauses++;
       size_t n = P->clause_open ? P->b.n : 0;
       mem_reserve ((void **) &P->cl, &P->cap_cl, P->ncl + n + 1, sizeof *P->cl);
-      memcpy (P->cl + P->ncl, P->b.vars, n * sizeof *P->cl);
+      if (n) memcpy (P->cl + P->ncl, P->b.vars, n * sizeof *P->cl);
       P->ncl += n;
       P->cl[P->ncl++] = 0;
       P->clause_open = false;
@@ -324,6 +350,18 @@ static bool read_end (parse *P, FILE *in) {
     warn (r, P->last_quant_line, "innermost quantifier block is universal");
   }
   return true;
+}
+
+/* The reader's bytes (its buffers, and as much again for the formula it
+ * builds) against lim's max_mem; false (ERROR_LIMIT) beyond it. */
+static bool within_memory (parse *P) {
+  const scnfg_limits *lim = P->r.lim;
+  if (!lim || !lim->max_mem) return true;
+  size_t held = 2 * (P->cap_qv + P->cap_cl) * sizeof (int) + P->cap_blocks * sizeof (raw_block) +
+                P->quantified.cap * sizeof (int) + P->r.tok_cap + P->b.cap * sizeof (int);
+  if (held <= lim->max_mem) return true;
+  return error_set (P->r.err, ERROR_LIMIT, P->r.name, P->r.line, 0, "memory limit reached while reading (--max-mem %zu MB)",
+                    lim->max_mem >> 20);
 }
 
 static int cmp_int (const void *a, const void *b) {
@@ -405,7 +443,7 @@ bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *op
                    scnfg_error *err, scnfg_error *warnrec) {
   parse P = {.r = {.in = in, .name = name ? name : "<input>", .line = 1, .col = 0, .ch = '\0',
                    .err = err, .warn = warnrec, .lenient = opts && opts->lenient,
-                   .forall_last = opts && opts->forall_last}};
+                   .forall_last = opts && opts->forall_last, .lim = opts ? opts->lim : NULL}};
   scnfg_error local;
   if (!P.r.err) error_init (&local), P.r.err = &local;
   next (&P.r); /* col 0 -> 1 on the first byte */
@@ -413,7 +451,8 @@ bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *op
   *out = NULL;
   mpq_init (P.p);
   bool ok = true;
-  while (ok && P.r.ch != EOF) ok = read_line (&P);
+  while (ok && P.r.ch != EOF) ok = read_line (&P) && within_memory (&P);
+  if (P.r.stopped) ok = false;
   if (ok) ok = read_end (&P, in);
   if (ok) *out = build (&P);
   mpq_clear (P.p);
@@ -428,11 +467,10 @@ bool qdimacs_read (qbf **out, FILE *in, const char *name, const qdimacs_opts *op
 bool qdimacs_read_file (qbf **out, const char *path, const qdimacs_opts *opts,
                         scnfg_error *err, scnfg_error *warnrec) {
   *out = NULL;
-  if (!strcmp (path, "-")) return qdimacs_read (out, stdin, "<stdin>", opts, err, warnrec);
-  FILE *in = fopen (path, "rb");
-  if (!in) return error_set (err, ERROR_IO, path, 0, 0, "cannot open: %s", strerror (errno));
-  bool ok = qdimacs_read (out, in, path, opts, err, warnrec);
-  fclose (in);
+  FILE *in = afile_open_read (path, opts ? opts->lim : NULL, err);
+  if (!in) return false;
+  bool ok = qdimacs_read (out, in, in == stdin ? "<stdin>" : path, opts, err, warnrec);
+  afile_close (in);
   return ok;
 }
 

@@ -7,10 +7,17 @@
 
 struct qbf;
 struct scnfg_error;
+struct scnfg_limits;
+
+/* Caps of the reader (compile-time; raise them here and rebuild). */
+#define QDIMACS_MAX_BYTES (2ull << 30) /* input size: 2 GiB */
+#define QDIMACS_MAX_TOKEN 4096         /* bytes of one token (a number, a probability, a keyword) */
 
 typedef struct qdimacs_opts {
   bool lenient;     /* clause-count mismatches and an innermost forall block become warnings */
   bool forall_last; /* an innermost forall block is accepted silently (QDIMACS 1.1 allows it) */
+  const struct scnfg_limits *lim; /* NULL: none; else its deadline and max_mem cover reading
+                                   * (ERROR_LIMIT when hit; the clock counts from limits_start) */
 } qdimacs_opts;
 
 /* Reads a QDIMACS file from 'in'; 'name' is used in messages. On success
@@ -22,7 +29,8 @@ typedef struct qdimacs_opts {
 bool qdimacs_read (struct qbf **out, FILE *in, const char *name, const qdimacs_opts *opts,
                    struct scnfg_error *err, struct scnfg_error *warn);
 
-/* Opens and reads 'path' ("-": stdin). Errors as above, ERROR_IO if it cannot be opened. */
+/* Opens and reads 'path' ("-": stdin; a FIFO is waited for only until the
+ * deadline, base/afile). Errors as above, ERROR_IO if it cannot be opened. */
 bool qdimacs_read_file (struct qbf **out, const char *path, const qdimacs_opts *opts,
                         struct scnfg_error *err, struct scnfg_error *warn);
 
