@@ -293,6 +293,32 @@ START_TEST (xml_output_well_formed) {
 }
 END_TEST
 
+/* Two players named by the same 70-character label
+ * (tests/data/efgread/long-player-names.efg; found by fuzz_efgread: the
+ * ids "u_" ID and ID "_2" outgrew the schema's 64 characters, so the
+ * game's XML did not read back): ids of 60 and 62 characters, XML that
+ * reads back equal. */
+START_TEST (long_player_names) {
+  char *path = tu_path ("tests/data/efgread/long-player-names.efg");
+  scnfg_error err;
+  error_init (&err);
+  game *g = NULL;
+  ck_assert_msg (efgread_file (&g, path, &err), "%s:%u: %s", err.file, err.line, err.msg);
+  ck_assert_uint_eq (strlen (g->players[0]), 60);
+  ck_assert_uint_eq (strlen (g->players[1]), 62);
+  char *buf = NULL;
+  size_t n = 0;
+  FILE *f = open_memstream (&buf, &n);
+  gamexml_write (f, g);
+  fclose (f);
+  game *h = NULL;
+  ck_assert_msg (gamexml_read_memory (&h, buf, n, "rt", &err), "%u: %s", err.line, err.msg);
+  ck_assert (game_equal (g, h));
+  game_free (g), game_free (h);
+  free (buf), free (path);
+}
+END_TEST
+
 START_TEST (cli_signal) {
   char *out = NULL, *errs = NULL;
   char *bq = tu_path ("instances/games/beer-quiche.efg"), *jm = tu_path ("instances/games/job-market.xml");
@@ -351,6 +377,7 @@ Suite *efgread_suite (void) {
   tcase_add_test (tc, bad_inputs);
   tcase_add_test (tc, label_bytes);
   tcase_add_test (tc, xml_output_well_formed);
+  tcase_add_test (tc, long_player_names);
   tcase_add_test (tc, cli_signal);
   suite_add_tcase (s, tc);
   return s;

@@ -35,8 +35,9 @@ START_TEST (csv_sorted_unique) {
 }
 END_TEST
 
-/* Parts with a header and no rows (tests/data/merge/header-only.csv; found
- * by fuzz_merge: qsort (NULL, 0, ...) under UBSan) merge into the header. */
+/* Parts with a header and no rows (tests/data/merge/header-only.csv; issue
+ * 14's audit, fuzz_merge's first input: qsort (NULL, 0, ...) under UBSan)
+ * merge into the header. */
 START_TEST (csv_header_only) {
   char *d = tu_tmpdir ();
   char *h = tu_path ("tests/data/merge/header-only.csv");

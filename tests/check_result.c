@@ -380,7 +380,7 @@ START_TEST (profile_round_trip) {
 END_TEST
 
 /* A tree certificate claiming more choice nodes than the game has
- * (tests/data/result/bad/tree-nodes-beyond-game.xml; found by fuzz_result:
+ * (tests/data/result/bad/tree-nodes-beyond-game.xml; issue 14's audit:
  * the reader allocated 2^26 frontiers) is one line, exit 2, nothing else. */
 START_TEST (mixed_tree_nodes_beyond_game) {
   char *g = tu_path ("instances/games/active-if-tree.xml"), *r = tu_path ("tests/data/result/bad/tree-nodes-beyond-game.xml");

@@ -392,18 +392,21 @@ static void parser_free (parser *p) {
 
 /* ---- building the game ----------------------------------------------------- */
 
-/* XML-safe id: [A-Za-z_][A-Za-z0-9_.-]{0,63}. */
+/* XML-safe player id: [A-Za-z_][A-Za-z0-9_.-]{0,59}, so that the ids made
+ * from it ("u_" ID for its utility, ID "_2" for a repeated name) stay within
+ * the schema's 64 characters. */
+#define EFG_PLAYER_ID_MAX 60
 static char *safe_id (const char *s, const char *dflt) {
-  char *o = mem_alloc (66);
+  char *o = mem_alloc (EFG_PLAYER_ID_MAX + 2);
   size_t k = 0;
-  for (; *s && k < 64; s++) {
+  for (; *s && k < EFG_PLAYER_ID_MAX; s++) {
     char c = *s;
     if (!(isalnum ((unsigned char) c) || c == '_' || c == '.' || c == '-')) c = '_';
     if (k == 0 && !(isalpha ((unsigned char) c) || c == '_')) o[k++] = '_';
     o[k++] = c;
   }
   o[k] = 0;
-  if (!k) snprintf (o, 66, "%s", dflt);
+  if (!k) snprintf (o, EFG_PLAYER_ID_MAX + 2, "%s", dflt);
   return o;
 }
 

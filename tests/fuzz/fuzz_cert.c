@@ -71,8 +71,8 @@ static const char formula[] =
 
 static bool same (const cert *a, const cert *b) {
   return a->kind == b->kind && a->nvars == b->nvars && a->ngates == b->ngates && a->nfuncs == b->nfuncs &&
-         !memcmp (a->gates, b->gates, a->ngates * sizeof *a->gates) &&
-         !memcmp (a->funcs, b->funcs, a->nfuncs * sizeof *a->funcs);
+         (!a->ngates || !memcmp (a->gates, b->gates, a->ngates * sizeof *a->gates)) &&
+         (!a->nfuncs || !memcmp (a->funcs, b->funcs, a->nfuncs * sizeof *a->funcs));
 }
 
 static void check (const cert *c) {
