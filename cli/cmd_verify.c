@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/afile.h"
 #include "base/error.h"
@@ -48,12 +47,12 @@ static const opt options[] = {
   {.name = "--no-commitment", .kind = OPT_FLAG, .off = A (o.no_commitment), .help = "skip the SSE and S-CNE columns"},
   {.name = "--no-prune", .kind = OPT_FLAG, .off = A (o.no_prune), .help = "game side without win/lose pruning"},
   {.name = "--cache-mb", .kind = OPT_CUSTOM, .off = A (o.cache_bytes), .arg = "N", .parse = parse_cache,
-   .help = "game side residual-state cache (used when no profile is stored;\ndefault 64, 0: off; at most 64 bytes per history)"},
+   .help = "game side residual-state cache (used when no profile is stored;\ndefault 64, 0: off; at most 8 bytes per history)"},
   {.name = "--depqbf-proof", .kind = OPT_FLAG, .off = A (o.depqbf_proof),
    .help = "add a column: DepQBF's QRP trace of the instance, checked (chk_qrp)"},
   {.name = "--cert-dir", .kind = OPT_STRING, .off = A (o.cert_dir), .arg = "DIR",
    .help = "write each valid certificate as DIR/NAME.aag (AIGER; DIR must exist)"},
-  {.name = "--quiet", .kind = OPT_FLAG, .off = A (quiet), .help = "no progress line on stderr"},
+  {.name = "--quiet", .kind = OPT_FLAG, .off = A (quiet), .help = "no progress lines on stderr"},
   {.name = NULL},
 };
 
@@ -104,8 +103,8 @@ int cmd_verify (int argc, char **argv) {
     return cli_usage_error ("verify", "no .qdimacs files in %s", input);
   }
   verify_row *rows = mem_calloc (n, sizeof *rows);
-  bool progress = !x.quiet && n > 1 && isatty (2);
-  verifyrun_all (files, n, &x.o, rows, (int) x.jobs, progress ? stderr : NULL);
+  x.o.progress = x.quiet ? NULL : stderr; /* a column over a second */
+  verifyrun_all (files, n, &x.o, rows, (int) x.jobs, x.quiet ? NULL : stderr);
   if (pool_interrupted ()) { /* no table, no report: main exits 128 + the signal */
     for (size_t i = 0; i < n; i++) free (files[i]);
     return free (files), free (rows), CLI_EXIT_USAGE;

@@ -8,7 +8,6 @@
 
 #include "base/mem.h"
 #include "orchestrate/pool.h"
-#include "orchestrate/progress.h"
 
 static int cmp_str (const void *a, const void *b) { return strcmp (*(char *const *) a, *(char *const *) b); }
 
@@ -44,8 +43,19 @@ typedef struct batch {
   size_t n, next, done;
   const verify_opts *o;
   verify_row *rows;
-  progress pr;
+  FILE *line;
 } batch;
+
+/* "verify: K/N NAME: VERDICT (S s)", S the sum of the row's column seconds. */
+static void instance_line (FILE *f, size_t k, size_t n, const verify_row *r) {
+  if (!f) return;
+  const char *b = strrchr (r->file, '/');
+  const char *v = r->error ? "error" : verify_status (r, 1) == 1 ? "FAILED" : r->agree == VERIFY_OK ? "agree" : "undecided";
+  double t = r->qbf_seconds + r->game_seconds + r->sse_seconds + r->scne_seconds + r->cert_seconds + r->rt_seconds +
+             r->proof_trace_seconds + r->proof_seconds;
+  fprintf (f, "verify: %zu/%zu %s: %s (%.1f s)\n", k, n, b ? b + 1 : r->file, v, t);
+  fflush (f);
+}
 
 static bool batch_next (void *ctx, size_t *job) {
   batch *b = ctx;
@@ -70,12 +80,11 @@ static void batch_done (void *ctx, size_t job, const pool_outcome *o, const void
     r->error = 1;
     snprintf (r->note, sizeof r->note, "%s: the verifying process died (status %d)", b->files[job], o->status);
   }
-  progress_line (&b->pr, "%zu/%zu instances done", ++b->done, b->n);
+  instance_line (b->line, ++b->done, b->n, r);
 }
 
 void verifyrun_all (char **files, size_t n, const verify_opts *o, verify_row *rows, int jobs, FILE *line) {
-  batch b = {.files = files, .n = n, .o = o, .rows = rows};
-  progress_init (&b.pr, line, line != NULL, "verify");
+  batch b = {.files = files, .n = n, .o = o, .rows = rows, .line = line};
   if (jobs > 1 && n > 1) {
     pool_spec s = {.workers = jobs, .result_size = sizeof *rows, .next = batch_next, .run = batch_run,
                    .done = batch_done, .ctx = &b};
@@ -87,7 +96,6 @@ void verifyrun_all (char **files, size_t n, const verify_opts *o, verify_row *ro
   } else
     for (size_t i = 0; i < n; i++) {
       verify_instance (files[i], o, &rows[i]);
-      progress_line (&b.pr, "%zu/%zu instances done", i + 1, n);
+      instance_line (line, i + 1, n, &rows[i]);
     }
-  progress_end (&b.pr);
 }
