@@ -99,3 +99,43 @@ void verifyrun_all (char **files, size_t n, const verify_opts *o, verify_row *ro
       instance_line (line, i + 1, n, &rows[i]);
     }
 }
+
+/* s single-quoted for sh (a quote becomes '\\'' ). */
+static void sq (FILE *f, const char *s) {
+  fputc ('\'', f);
+  for (; *s; s++)
+    if (*s == '\'') fputs ("'\\''", f);
+    else fputc (*s, f);
+  fputc ('\'', f);
+}
+
+bool verifyrun_emit_jobs (char **files, size_t n, const verify_opts *o, const char *self, const char *parts, FILE *jobs) {
+  verify_opts d;
+  verify_opts_init (&d);
+  for (size_t i = 0; i < n; i++) {
+    sq (jobs, self);
+    fputs (" verify ", jobs);
+    sq (jobs, files[i]);
+    if (o->timeout > 0) fprintf (jobs, " --timeout %.3f", o->timeout);
+    if (o->max_nodes) fprintf (jobs, " --max-nodes %llu", (unsigned long long) o->max_nodes);
+    if (o->max_profile) fprintf (jobs, " --max-profile %zu", o->max_profile);
+    if (o->max_dag != d.max_dag) fprintf (jobs, " --max-dag %zu", o->max_dag);
+    if (o->cache_bytes != d.cache_bytes) fprintf (jobs, " --cache-mb %zu", o->cache_bytes >> 20);
+    if (o->no_commitment) fputs (" --no-commitment", jobs);
+    if (o->no_prune) fputs (" --no-prune", jobs);
+    if (o->depqbf_proof) fputs (" --depqbf-proof", jobs);
+    if (o->cert_dir) fputs (" --cert-dir ", jobs), sq (jobs, o->cert_dir);
+    const char *b = strrchr (files[i], '/');
+    b = b ? b + 1 : files[i];
+    size_t k = strlen (b);
+    if (k > 8 && !strcmp (b + k - 8, ".qdimacs")) k -= 8;
+    size_t len = strlen (parts) + k + 6;
+    char *rep = mem_alloc (len);
+    snprintf (rep, len, "%s/%.*s.xml", parts, (int) k, b);
+    fputs (" --quiet --report ", jobs);
+    sq (jobs, rep);
+    fputc ('\n', jobs);
+    free (rep);
+  }
+  return !ferror (jobs);
+}

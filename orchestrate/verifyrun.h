@@ -22,4 +22,10 @@ char **verifyrun_collect (const char *path, size_t *n);
  * on 'line' as each instance finishes (NULL: none). */
 void verifyrun_all (char **files, size_t n, const verify_opts *o, verify_row *rows, int jobs, FILE *line);
 
+/* verify --emit-jobs: one shell command per file on 'jobs', running
+ * 'self verify FILE' with the options of o (limits, flags, --cert-dir) and
+ * --quiet --report PARTS/NAME.xml (NAME the file name without .qdimacs);
+ * arguments single-quoted. False on a write error. */
+bool verifyrun_emit_jobs (char **files, size_t n, const verify_opts *o, const char *self, const char *parts, FILE *jobs);
+
 #endif
