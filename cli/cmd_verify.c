@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/afile.h"
@@ -19,7 +20,7 @@
 const char cmd_verify_summary[] = "verify the construction on QDIMACS instances (both sides, certificates)";
 
 typedef struct args {
-  const char *report;
+  const char *report, *emit;
   long jobs;
   bool quiet;
   verify_opts o;
@@ -48,12 +49,14 @@ static const opt options[] = {
   {.name = "--no-commitment", .kind = OPT_FLAG, .off = A (o.no_commitment), .help = "skip the SSE and S-CNE columns"},
   {.name = "--no-prune", .kind = OPT_FLAG, .off = A (o.no_prune), .help = "game side without win/lose pruning"},
   {.name = "--cache-mb", .kind = OPT_CUSTOM, .off = A (o.cache_bytes), .arg = "N", .parse = parse_cache,
-   .help = "game side residual-state cache (used when no profile is stored;\ndefault 64, 0: off; at most 64 bytes per history)"},
+   .help = "game side residual-state cache (used when no profile is stored;\ndefault 64, 0: off; at most 8 bytes per history)"},
   {.name = "--depqbf-proof", .kind = OPT_FLAG, .off = A (o.depqbf_proof),
    .help = "add a column: DepQBF's QRP trace of the instance, checked (chk_qrp)"},
   {.name = "--cert-dir", .kind = OPT_STRING, .off = A (o.cert_dir), .arg = "DIR",
    .help = "write each valid certificate as DIR/NAME.aag (AIGER; DIR must exist)"},
-  {.name = "--quiet", .kind = OPT_FLAG, .off = A (quiet), .help = "no progress line on stderr"},
+  {.name = "--emit-jobs", .kind = OPT_STRING, .off = A (emit), .arg = "FILE",
+   .help = "write one command per instance to FILE (- stdout) instead of running;\nneeds --report R.xml: the parts go to R.xml.parts/"},
+  {.name = "--quiet", .kind = OPT_FLAG, .off = A (quiet), .help = "no progress lines on stderr"},
   {.name = NULL},
 };
 
@@ -64,7 +67,8 @@ static const opt_cmd cmd = {
   .extra = "more than one input", .width = 20,
   .usage = "usage: scnfg verify F.qdimacs|DIR [--report R.xml] [--timeout S] [--max-nodes N]\n"
            "                    [--max-profile N] [--max-dag N] [--cache-mb N] [-j N] [--no-prune]\n"
-           "                    [--no-commitment] [--depqbf-proof] [--cert-dir DIR] [--quiet]\n\n"
+           "                    [--no-commitment] [--depqbf-proof] [--cert-dir DIR] [--quiet]\n"
+           "                    [--emit-jobs FILE]\n\n"
            "Per instance: decides the QBF side (clausal-abstraction CEGAR; SSAT: exact DPLL),\n"
            "reduces it to a game and solves the game side (SPE; and pure SSE and S-CNE, whose\n"
            "leader values must agree too), extracts the winner's policy\n"
@@ -85,6 +89,31 @@ static int write_report (const char *report, const verify_row *rows, size_t n, c
   return afile_commit (&a, &err) ? CLI_EXIT_OK : cli_report (&err);
 }
 
+/* --emit-jobs: the job list, REPORT.parts/, and how to run and merge them. */
+static int emit_jobs (const args *x, char **files, size_t n) {
+  if (!x->report) return cli_usage_error ("verify", "--emit-jobs needs --report R.xml (the merged report)");
+  char self[4096];
+  ssize_t sl = readlink ("/proc/self/exe", self, sizeof self - 1);
+  if (sl > 0) self[sl] = 0;
+  else snprintf (self, sizeof self, "scnfg");
+  size_t pl = strlen (x->report) + 8;
+  char *parts = mem_alloc (pl);
+  snprintf (parts, pl, "%s.parts", x->report);
+  if (mkdir (parts, 0777) != 0 && errno != EEXIST) {
+    fprintf (stderr, "%s: cannot create: %s\n", parts, strerror (errno));
+    return free (parts), CLI_EXIT_USAGE;
+  }
+  bool out = !strcmp (x->emit, "-");
+  FILE *jf = out ? stdout : fopen (x->emit, "w");
+  bool ok = jf && verifyrun_emit_jobs (files, n, &x->o, self, parts, jf);
+  if (jf && !out) ok = fclose (jf) == 0 && ok;
+  if (!ok) fprintf (stderr, "%s: cannot write\n", x->emit);
+  else fprintf (out ? stderr : stdout, "jobs written to %s; run: parallel -j2 < %s && %s merge --verify %s %s/*.xml\n",
+                x->emit, x->emit, self, x->report, parts);
+  free (parts);
+  return ok ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+}
+
 int cmd_verify (int argc, char **argv) {
   args x = {.jobs = 1};
   verify_opts_init (&x.o);
@@ -103,9 +132,14 @@ int cmd_verify (int argc, char **argv) {
     free (files);
     return cli_usage_error ("verify", "no .qdimacs files in %s", input);
   }
+  if (x.emit) {
+    rc = emit_jobs (&x, files, n);
+    for (size_t i = 0; i < n; i++) free (files[i]);
+    return free (files), rc;
+  }
   verify_row *rows = mem_calloc (n, sizeof *rows);
-  bool progress = !x.quiet && n > 1 && isatty (2);
-  verifyrun_all (files, n, &x.o, rows, (int) x.jobs, progress ? stderr : NULL);
+  x.o.progress = x.quiet ? NULL : stderr; /* a column over a second */
+  verifyrun_all (files, n, &x.o, rows, (int) x.jobs, x.quiet ? NULL : stderr);
   if (pool_interrupted ()) { /* no table, no report: main exits 128 + the signal */
     for (size_t i = 0; i < n; i++) free (files[i]);
     return free (files), free (rows), CLI_EXIT_USAGE;

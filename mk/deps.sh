@@ -1,12 +1,13 @@
 #!/bin/sh
 # Checks the Debian packages scnfg needs; as root installs the missing ones,
 # otherwise prints the exact command and fails.
-pkgs="picosat libgmp-dev libxml2-dev check pkg-config depqbf procps clang libclang-rt-14-dev ${EXTRA_PKGS:-}"
+pkgs="picosat libgmp-dev libxml2-dev check pkg-config depqbf procps parallel clang libclang-rt-14-dev ${EXTRA_PKGS:-}"
 # procps: pgrep, used by the signal tests (check_verifyrun).
+# parallel: GNU parallel, run by the verify --emit-jobs test (check_verifyread).
 # clang, libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for the fuzz harnesses
 # (make fuzz; make check runs each harness for a few seconds).
 # Optional (installed by the targets that need them, via EXTRA_PKGS): gnuplot-nox (make plots),
-# parallel (GNU parallel for suite/sweep --emit-jobs; make plots).
+# parallel is in the list above (GNU parallel for suite/sweep/verify --emit-jobs; make plots).
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -12,6 +12,8 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "orchestrate/suite.h"
+#include "orchestrate/verify.h"
+#include "orchestrate/verifyread.h"
 
 /* Field i of a CSV line into buf (quotes removed). */
 static void field (const char *line, int i, char *buf, size_t size) {
@@ -196,3 +198,44 @@ int merge_dirs (const char *out, char **parts, int n, FILE *log, FILE *err) {
   return rc;
 }
 
+
+/* ---- merge --verify ------------------------------------------------------ */
+
+static int cmp_row (const void *a, const void *b) {
+  return strcmp (((const verify_row *) a)->file, ((const verify_row *) b)->file);
+}
+
+int merge_verify (const char *out, char **in, int n, FILE *table, FILE *err) {
+  verify_row *rows = NULL;
+  size_t nrows = 0, cap = 0;
+  double t0 = 0;
+  scnfg_error e;
+  for (int i = 0; i < n; i++) {
+    double t;
+    error_init (&e);
+    if (!verifyread_report (in[i], &rows, &nrows, &cap, &t, &e)) {
+      char msg[600];
+      error_format (&e, msg, sizeof msg);
+      fprintf (err, "%s\n", msg);
+      return free (rows), MERGE_BAD;
+    }
+    if (i && t != t0) {
+      fprintf (err, "%s: timeout %g differs from %s's %g\n", in[i], t, in[0], t0);
+      return free (rows), MERGE_BAD;
+    }
+    t0 = t;
+  }
+  if (nrows) qsort (rows, nrows, sizeof *rows, cmp_row);
+  verify_opts o;
+  verify_opts_init (&o);
+  o.timeout = t0;
+  error_init (&e);
+  afile a;
+  if (!afile_open (&a, out, &e)) return fprintf (err, "%s: cannot write\n", out), free (rows), MERGE_BAD;
+  verify_write_report (a.f, rows, nrows, &o);
+  if (!afile_commit (&a, &e)) return fprintf (err, "%s: cannot write\n", out), free (rows), MERGE_BAD;
+  verify_print_table (table, rows, nrows);
+  int rc = verify_status (rows, nrows);
+  free (rows);
+  return rc;
+}

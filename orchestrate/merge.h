@@ -1,5 +1,5 @@
 /* merge: joins the outputs of split runs (the jobs 'scnfg suite --emit-jobs'
- * and 'scnfg sweep --emit-jobs' list) into one.
+ * 'scnfg sweep --emit-jobs' and 'scnfg verify --emit-jobs' list) into one.
  * Never prints to stdout: notes go to 'log', errors to 'err'. Returns
  * MERGE_OK or MERGE_BAD (an I/O error or mismatching parts, reported). */
 #ifndef SCNFG_ORCHESTRATE_MERGE_H
@@ -18,5 +18,12 @@ int merge_csv (const char *out, char **in, int n, FILE *err);
  * the parts' params and arguments must be identical (and equal dir's, if
  * it has them). "merged N parts into DIR" to log. */
 int merge_dirs (const char *dir, char **parts, int n, FILE *log, FILE *err);
+
+/* The verify reports in[0..n-1] (the parts 'scnfg verify --emit-jobs'
+ * lists; same timeout required) into one report at out (atomically), rows
+ * sorted by file name, and their table on 'table'. Returns verify_status of
+ * the joined rows (0, 1, 2, 3: as verify), or MERGE_BAD when a part cannot
+ * be read, is invalid or differs in timeout (reported on err). */
+int merge_verify (const char *out, char **in, int n, FILE *table, FILE *err);
 
 #endif

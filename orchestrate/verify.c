@@ -59,6 +59,10 @@ static void fresh_limits (scnfg_limits *l, const verify_opts *o) {
   limits_start (l);
 }
 
+static const char *state_attr (int s) {
+  return s == VERIFY_OK ? "ok" : s == VERIFY_FAIL ? "failed" : s == VERIFY_LIMIT ? "limit" : "n/a";
+}
+
 /* The QBF side: value of f into row (and into v when known). */
 static void qbf_side (const qbf *f, const verify_opts *o, verify_row *row, mpq_t v) {
   scnfg_limits lim;
@@ -71,7 +75,7 @@ static void qbf_side (const qbf *f, const verify_opts *o, verify_row *row, mpq_t
     mpq_set_ui (v, r == 10, 1);
   }
   if (row->qbf_state == VERIFY_OK) set_rat (row->qbf_value, sizeof row->qbf_value, v);
-  else snprintf (row->qbf_value, sizeof row->qbf_value, "unknown");
+  else snprintf (row->qbf_value, sizeof row->qbf_value, "unknown"), snprintf (row->qbf_why, sizeof row->qbf_why, "limit");
   row->qbf_seconds = limits_elapsed (&lim);
 }
 
@@ -111,11 +115,13 @@ static void certificate (const qbf *f, const game *g, const game_solution *sol, 
   if (sol->profile) c = policy2cert_extract (f, g, sol->profile, truth); /* the dense profile (--max-profile) */
   else if (dag && pdag_full (dag)) {
     row->cert_state = VERIFY_NA;
+    snprintf (row->cert_why, sizeof row->cert_why, "size");
     snprintf (row->note, sizeof row->note, "certificate n/a: the policy DAG has more than %zu nodes", o->max_dag);
     return;
   } else if (dag) c = policy2cert_from_dag (f, g, dag, truth);
   if (!c) {
     row->cert_state = VERIFY_NA;
+    snprintf (row->cert_why, sizeof row->cert_why, "none");
     snprintf (row->note, sizeof row->note, "certificate n/a: no policy of the winner recorded");
     return;
   }
@@ -128,6 +134,7 @@ static void certificate (const qbf *f, const game *g, const game_solution *sol, 
   qcert_status st = qcert_check (f, c, &lim, &rep);
   row->cert_state = st == QCERT_VALID ? VERIFY_OK : st == QCERT_UNKNOWN ? VERIFY_LIMIT : VERIFY_FAIL;
   if (row->cert_state == VERIFY_FAIL) snprintf (row->note, sizeof row->note, "certificate %s", rep.msg);
+  if (row->cert_state == VERIFY_LIMIT) snprintf (row->cert_why, sizeof row->cert_why, "limit");
   if (row->cert_state == VERIFY_OK && o->cert_path) {
     scnfg_error err;
     error_init (&err);
@@ -164,7 +171,7 @@ static void round_trip (const game *g, const mpq_t qv, const verify_opts *o, ver
     scnfg_limits lim;
     fresh_limits (&lim, o);
     int r = cegar_solve (h, &lim, NULL, NULL, NULL);
-    if (!r) row->rt_state = VERIFY_LIMIT;
+    if (!r) row->rt_state = VERIFY_LIMIT, snprintf (row->rt_why, sizeof row->rt_why, "limit");
     else if ((r == 10) == (mpq_sgn (qv) != 0)) row->rt_state = VERIFY_OK;
     else {
       row->rt_state = VERIFY_FAIL;
@@ -177,9 +184,9 @@ static void round_trip (const game *g, const mpq_t qv, const verify_opts *o, ver
   row->rt_seconds = limits_now () - t0;
 }
 
-/* One commitment concept on the game: the leader's value, or a limit. */
+/* One commitment concept on the game: the leader's value, or why not. */
 static void commitment (const game *g, game_concept concept, const verify_opts *o, int *state, char *value,
-                        size_t size, double *seconds) {
+                        size_t size, double *seconds, char *why) {
   game_options so;
   game_options_init (&so);
   so.commit.max_policies = (long long) o->max_policies;
@@ -192,17 +199,114 @@ static void commitment (const game *g, game_concept concept, const verify_opts *
   scnfg_error err;
   error_init (&err);
   double t0 = limits_now ();
+  snprintf (value, size, "unknown");
   if (!game_solve (g, concept, &so, &ans, &err)) {
     *state = VERIFY_NA;
-    snprintf (value, size, "n/a");
+    snprintf (why, 12, "error");
   } else {
     *state = ans.sol.status == GAME_SOLVED ? VERIFY_OK : VERIFY_LIMIT;
     if (*state == VERIFY_OK) set_rat (value, size, ans.sol.reward[g->leader]);
-    else snprintf (value, size, "n/a");
+    else snprintf (why, 12, "%s", strstr (ans.sol.reason, "policy limit") || strstr (ans.sol.reason, "tree limit")
+                                      ? "bound" : "limit");
   }
   game_answer_clear (&ans);
   *seconds = limits_now () - t0;
   game_options_clear (&so);
+}
+
+/* "verify: NAME: COLUMN VALUE in S s" on o->progress for a column over a second. */
+static void column_line (const verify_opts *o, const verify_row *row, const char *col, const char *val, double secs) {
+  if (!o->progress || secs <= 1.0) return;
+  const char *b = strrchr (row->file, '/');
+  fprintf (o->progress, "verify: %s: %s %s in %.1f s\n", b ? b + 1 : row->file, col, val, secs);
+  fflush (o->progress);
+}
+
+/* The game side: SPE through spe_solve itself (not game_solve), which records
+ * the winner's policy DAG, the certificate's source (game_options cannot
+ * carry it). The leader's value into gv when solved. */
+static void game_side (const game *g, const verify_opts *o, pdag *dag, game_solution *sol, verify_row *row, mpq_t gv) {
+  spe_options so;
+  spe_options_init (&so);
+  so.limits.timeout = o->timeout;
+  so.limits.max_nodes = o->max_nodes;
+  so.max_profile = row->ssat ? 0 : o->max_profile;
+  so.max_outcomes = 0;
+  so.prune = !o->no_prune;          /* exact in win/lose games; a pruned policy still certifies the winner */
+  so.cache_bytes = o->cache_bytes;  /* used only when the profile is not stored */
+  if (g->nstages < 23 && so.cache_bytes > ((size_t) 8 << g->nstages))
+    so.cache_bytes = (size_t) 8 << g->nstages; /* 8 bytes per history at most: small games skip a large table's setup */
+  so.policy = dag;
+  scnfg_error err;
+  error_init (&err);
+  double t0 = limits_now ();
+  limits_start (&so.limits);
+  bool solved = spe_solve (g, &so, sol, &err); /* reduction games have perfect information */
+  row->game_seconds = limits_now () - t0;
+  row->game_leaves = solved ? sol->leaves : 0;
+  if (solved && sol->status == GAME_SOLVED) {
+    row->game_state = VERIFY_OK;
+    mpq_set (gv, sol->reward[g->leader]);
+    set_rat (row->game_value, sizeof row->game_value, gv);
+  } else {
+    row->game_state = VERIFY_LIMIT;
+    snprintf (row->game_value, sizeof row->game_value, "unknown");
+    snprintf (row->game_why, sizeof row->game_why, "%s", solved ? "limit" : "error");
+  }
+  column_line (o, row, "spe", row->game_value, row->game_seconds);
+}
+
+/* The SSE and S-CNE columns, compared with the QBF side's value. */
+static void commitment_columns (const game *g, const verify_opts *o, verify_row *row) {
+  if (o->no_commitment) {
+    row->sse_state = row->scne_state = VERIFY_NA;
+    snprintf (row->sse_value, sizeof row->sse_value, "unknown");
+    snprintf (row->scne_value, sizeof row->scne_value, "unknown");
+    snprintf (row->sse_why, sizeof row->sse_why, "off");
+    snprintf (row->scne_why, sizeof row->scne_why, "off");
+    return;
+  }
+  commitment (g, GAME_CONCEPT_SSE, o, &row->sse_state, row->sse_value, sizeof row->sse_value, &row->sse_seconds,
+              row->sse_why);
+  column_line (o, row, "sse", row->sse_value, row->sse_seconds);
+  commitment (g, GAME_CONCEPT_SCNE, o, &row->scne_state, row->scne_value, sizeof row->scne_value,
+              &row->scne_seconds, row->scne_why);
+  column_line (o, row, "scne", row->scne_value, row->scne_seconds);
+  const char *names[2] = {"SSE", "S-CNE"};
+  const char *vals[2] = {row->sse_value, row->scne_value};
+  int states[2] = {row->sse_state, row->scne_state};
+  for (int k = 0; k < 2; k++)
+    if (states[k] == VERIFY_OK && row->qbf_state == VERIFY_OK && strcmp (vals[k], row->qbf_value)) {
+      row->agree = VERIFY_FAIL;
+      if (!row->note[0])
+        snprintf (row->note, sizeof row->note, "disagreement: QBF side %s, game side %s %s", row->qbf_value, names[k],
+                  vals[k]);
+    }
+}
+
+/* Certificate and round trip (r-free formulas), or why not. */
+static void qbf_only_columns (const qbf *f, const game *g, const game_solution *sol, const pdag *dag, const mpq_t qv,
+                              const verify_opts *o, verify_row *row) {
+  if (row->ssat) {
+    row->cert_state = row->rt_state = VERIFY_NA;
+    snprintf (row->cert_why, sizeof row->cert_why, "ssat");
+    snprintf (row->rt_why, sizeof row->rt_why, "ssat");
+    return;
+  }
+  if (row->agree == VERIFY_OK) {
+    certificate (f, g, sol, dag, mpq_sgn (qv) != 0, o, row);
+    column_line (o, row, "certificate", state_attr (row->cert_state), row->cert_seconds);
+  } else {
+    row->cert_state = VERIFY_NA;
+    snprintf (row->cert_why, sizeof row->cert_why, "%s", row->agree == VERIFY_FAIL ? "disagree" : "undecided");
+  }
+  if (row->qbf_state == VERIFY_OK) {
+    round_trip (g, qv, o, row);
+    column_line (o, row, "round-trip", state_attr (row->rt_state), row->rt_seconds);
+  } else {
+    row->rt_state = VERIFY_NA;
+    snprintf (row->rt_why, sizeof row->rt_why, "undecided");
+  }
 }
 
 void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
@@ -220,39 +324,15 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
   mpq_t qv, gv;
   mpq_inits (qv, gv, NULL);
   qbf_side (f, o, row, qv);
+  column_line (o, row, "qbf", row->qbf_value, row->qbf_seconds);
 
   qbf2game_sizes sz;
   game *g = qbf2game_reduce (f, &sz);
   row->fvars = sz.formula_vars, row->fclauses = sz.formula_clauses, row->flits = sz.formula_lits;
   row->gvars = sz.game_vars, row->gentries = sz.game_entries;
-  /* SPE through spe_solve itself (not game_solve): it records the winner's
-     policy DAG, the certificate's source (game_options cannot carry it) */
-  spe_options so;
-  spe_options_init (&so);
-  so.limits.timeout = o->timeout;
-  so.limits.max_nodes = o->max_nodes;
-  so.max_profile = row->ssat ? 0 : o->max_profile;
-  so.max_outcomes = 0;
-  so.prune = !o->no_prune;          /* exact in win/lose games; a pruned policy still certifies the winner */
-  so.cache_bytes = o->cache_bytes;  /* used only when the profile is not stored */
-  if (g->nstages < 20 && so.cache_bytes > ((size_t) 64 << g->nstages))
-    so.cache_bytes = (size_t) 64 << g->nstages; /* 64 bytes per history at most: small games skip a large table's setup */
   pdag *dag = row->ssat ? NULL : pdag_new (o->max_dag);
-  so.policy = dag;
   game_solution sol;
-  double t0 = limits_now ();
-  limits_start (&so.limits);
-  bool solved = spe_solve (g, &so, &sol, &err); /* reduction games have perfect information */
-  row->game_seconds = limits_now () - t0;
-  row->game_leaves = solved ? sol.leaves : 0;
-  if (solved && sol.status == GAME_SOLVED) {
-    row->game_state = VERIFY_OK;
-    mpq_set (gv, sol.reward[g->leader]);
-    set_rat (row->game_value, sizeof row->game_value, gv);
-  } else {
-    row->game_state = VERIFY_LIMIT;
-    snprintf (row->game_value, sizeof row->game_value, "unknown");
-  }
+  game_side (g, o, dag, &sol, row, gv);
 
   if (row->qbf_state == VERIFY_OK && row->game_state == VERIFY_OK) {
     row->agree = mpq_equal (qv, gv) ? VERIFY_OK : VERIFY_FAIL;
@@ -261,35 +341,8 @@ void verify_instance (const char *path, const verify_opts *o, verify_row *row) {
                 row->game_value);
   } else
     row->agree = VERIFY_LIMIT;
-
-  if (o->no_commitment) {
-    row->sse_state = row->scne_state = VERIFY_NA;
-    snprintf (row->sse_value, sizeof row->sse_value, "n/a");
-    snprintf (row->scne_value, sizeof row->scne_value, "n/a");
-  } else {
-    commitment (g, GAME_CONCEPT_SSE, o, &row->sse_state, row->sse_value, sizeof row->sse_value, &row->sse_seconds);
-    commitment (g, GAME_CONCEPT_SCNE, o, &row->scne_state, row->scne_value, sizeof row->scne_value,
-                &row->scne_seconds);
-    const char *names[2] = {"SSE", "S-CNE"};
-    const char *vals[2] = {row->sse_value, row->scne_value};
-    int states[2] = {row->sse_state, row->scne_state};
-    for (int k = 0; k < 2; k++)
-      if (states[k] == VERIFY_OK && row->qbf_state == VERIFY_OK && strcmp (vals[k], row->qbf_value)) {
-        row->agree = VERIFY_FAIL;
-        if (!row->note[0])
-          snprintf (row->note, sizeof row->note, "disagreement: QBF side %s, game side %s %s", row->qbf_value,
-                    names[k], vals[k]);
-      }
-  }
-
-  if (row->ssat) {
-    row->cert_state = row->rt_state = VERIFY_NA;
-  } else {
-    if (row->agree == VERIFY_OK) certificate (f, g, &sol, dag, mpq_sgn (qv) != 0, o, row);
-    else row->cert_state = VERIFY_NA;
-    if (row->qbf_state == VERIFY_OK) round_trip (g, qv, o, row);
-    else row->rt_state = VERIFY_NA;
-  }
+  commitment_columns (g, o, row);
+  qbf_only_columns (f, g, &sol, dag, qv, o, row);
   verifyproof_run (path, f, o, row);
   profile_solution_clear (&sol);
   pdag_free (dag);
@@ -320,9 +373,40 @@ static const char *base_name (const char *p) {
   return s ? s + 1 : p;
 }
 
+/* A table cell: ok (state OK), "FAILED", or "n/a:WHY". */
+static const char *cell (char *buf, size_t size, int state, const char *ok, const char *why) {
+  if (state == VERIFY_OK) snprintf (buf, size, "%s", ok);
+  else if (state == VERIFY_FAIL) snprintf (buf, size, "FAILED");
+  else snprintf (buf, size, "n/a%s%s", why[0] ? ":" : "", why);
+  return buf;
+}
+
+/* A seconds cell: "-" for a column that did not run. */
+static const char *secs (char *buf, size_t size, int state, double t) {
+  if (state == VERIFY_NA && t == 0) snprintf (buf, size, "-");
+  else snprintf (buf, size, "%.3f", t);
+  return buf;
+}
+
+static void print_row (FILE *out, const verify_row *r) {
+  char c[8][32], t[6][16];
+  char kind[32];
+  snprintf (kind, sizeof kind, "%s ok", r->cert_kind);
+  fprintf (out, "%-28.28s %-9.9s %-9.9s %-9.9s %-9.9s %-14s %-13s %-6s %7s %7s %7s %7s %7s %7s", base_name (r->file),
+           cell (c[0], 32, r->qbf_state, r->qbf_value, r->qbf_why), cell (c[1], 32, r->game_state, r->game_value, r->game_why),
+           cell (c[2], 32, r->sse_state, r->sse_value, r->sse_why), cell (c[3], 32, r->scne_state, r->scne_value, r->scne_why),
+           cell (c[4], 32, r->cert_state, kind, r->cert_why), cell (c[5], 32, r->rt_state, "same", r->rt_why),
+           state_word (r->agree, "yes"), secs (t[0], 16, r->qbf_state, r->qbf_seconds),
+           secs (t[1], 16, r->game_state, r->game_seconds), secs (t[2], 16, r->sse_state, r->sse_seconds),
+           secs (t[3], 16, r->scne_state, r->scne_seconds), secs (t[4], 16, r->cert_state, r->cert_seconds),
+           secs (t[5], 16, r->rt_state, r->rt_seconds));
+  verifyproof_print_cell (out, r);
+  fputc ('\n', out);
+}
+
 void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
-  fprintf (out, "%-28s %-9s %-9s %-9s %-9s %8s %8s %-14s %8s %-9s %-9s", "instance", "qbf", "spe", "sse", "scne",
-           "qbf-s", "spe-s", "certificate", "cert-s", "roundtrip", "agree");
+  fprintf (out, "%-28s %-9s %-9s %-9s %-9s %-14s %-13s %-6s %7s %7s %7s %7s %7s %7s", "instance", "qbf", "spe", "sse",
+           "scne", "certificate", "roundtrip", "agree", "qbf-s", "spe-s", "sse-s", "scne-s", "cert-s", "rt-s");
   verifyproof_print_header (out, rows, n);
   fputc ('\n', out);
   size_t agree = 0, limit = 0, fail = 0, certs = 0, rts = 0;
@@ -332,14 +416,7 @@ void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
       fprintf (out, "%-28.28s error: %s\n", base_name (r->file), r->note);
       continue;
     }
-    char cs[32];
-    if (r->cert_state == VERIFY_OK) snprintf (cs, sizeof cs, "%s ok", r->cert_kind);
-    else snprintf (cs, sizeof cs, "%s", state_word (r->cert_state, "ok"));
-    fprintf (out, "%-28.28s %-9.9s %-9.9s %-9.9s %-9.9s %8.3f %8.3f %-14s %8.3f %-9s %-9s", base_name (r->file),
-             r->qbf_value, r->game_value, r->sse_value, r->scne_value, r->qbf_seconds, r->game_seconds, cs,
-             r->cert_seconds, state_word (r->rt_state, "same"), state_word (r->agree, "yes"));
-    verifyproof_print_cell (out, r);
-    fputc ('\n', out);
+    print_row (out, r);
     agree += r->agree == VERIFY_OK, limit += r->agree == VERIFY_LIMIT;
     fail += r->agree == VERIFY_FAIL || r->cert_state == VERIFY_FAIL || r->rt_state == VERIFY_FAIL ||
             r->proof_state == VERIFY_FAIL;
@@ -355,15 +432,14 @@ void verify_print_table (FILE *out, const verify_row *rows, size_t n) {
     }
 }
 
-static const char *state_attr (int s) {
-  return s == VERIFY_OK ? "ok" : s == VERIFY_FAIL ? "failed" : s == VERIFY_LIMIT ? "limit" : "n/a";
-}
 
-/* <NAME concept=".." state=".." value=".." seconds=".."/> of one side of a row. */
-static void write_side (FILE *out, const char *name, const char *concept, int state, const char *value, double seconds) {
+/* <NAME concept=".." state=".." why=".." value=".." seconds=".."/> of one side of a row. */
+static void write_side (FILE *out, const char *name, const char *concept, int state, const char *why, const char *value,
+                        double seconds) {
   xmlw_open (out, 4, name);
   if (concept) xmlw_attr_str (out, "concept", concept);
   xmlw_attr_str (out, "state", state_attr (state));
+  if (why[0]) xmlw_attr_str (out, "why", why);
   if (value) xmlw_attr_str (out, "value", value);
   fprintf (out, " seconds=\"%.6f\"", seconds);
 }
@@ -381,22 +457,23 @@ static void write_instance (FILE *out, const verify_row *r) {
   fputs (">\n", out);
   fprintf (out, "    <sizes formula-vars=\"%lu\" formula-clauses=\"%lu\" formula-literals=\"%lu\" game-vars=\"%lu\" "
                 "game-entries=\"%lu\"/>\n", r->fvars, r->fclauses, r->flits, r->gvars, r->gentries);
-  write_side (out, "qbf-side", NULL, r->qbf_state, r->qbf_value, r->qbf_seconds);
+  write_side (out, "qbf-side", NULL, r->qbf_state, r->qbf_why, r->qbf_value, r->qbf_seconds);
   fputs ("/>\n", out);
-  write_side (out, "game-side", "spe", r->game_state, r->game_value, r->game_seconds);
+  write_side (out, "game-side", "spe", r->game_state, r->game_why, r->game_value, r->game_seconds);
   xmlw_attr_uint (out, "leaves", r->game_leaves);
   fputs ("/>\n", out);
-  write_side (out, "commitment", "sse", r->sse_state, r->sse_state == VERIFY_OK ? r->sse_value : "unknown",
+  write_side (out, "commitment", "sse", r->sse_state, r->sse_why, r->sse_state == VERIFY_OK ? r->sse_value : "unknown",
               r->sse_seconds);
   fputs ("/>\n", out);
-  write_side (out, "commitment", "scne", r->scne_state, r->scne_state == VERIFY_OK ? r->scne_value : "unknown",
+  write_side (out, "commitment", "scne", r->scne_state, r->scne_why, r->scne_state == VERIFY_OK ? r->scne_value : "unknown",
               r->scne_seconds);
   fputs ("/>\n", out);
   xmlw_open (out, 4, "certificate");
   xmlw_attr_str (out, "state", state_attr (r->cert_state));
+  if (r->cert_why[0]) xmlw_attr_str (out, "why", r->cert_why);
   if (r->cert_kind[0]) xmlw_attr_str (out, "kind", r->cert_kind), xmlw_attr_uint (out, "gates", r->cert_gates);
   fprintf (out, " seconds=\"%.6f\"/>\n", r->cert_seconds);
-  write_side (out, "round-trip", NULL, r->rt_state, NULL, r->rt_seconds);
+  write_side (out, "round-trip", NULL, r->rt_state, r->rt_why, NULL, r->rt_seconds);
   fputs ("/>\n", out);
   verifyproof_write (out, r);
   if (r->note[0]) {

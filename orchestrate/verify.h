@@ -39,6 +39,8 @@ typedef struct verify_opts {
   const char *depqbf;     /* its DepQBF binary (NULL: "depqbf" on PATH) */
   const char *tmpdir;     /* temporary files go here (NULL: $TMPDIR or /tmp); verifyrun_all
                            * makes a private one and removes it, whatever became of the workers */
+  FILE *progress;         /* if non-NULL: "verify: NAME: COLUMN VALUE in S s" after
+                             every column that took more than a second */
 } verify_opts;
 
 void verify_opts_init (verify_opts *o);
@@ -81,6 +83,11 @@ typedef struct verify_row {
   int proof_value;           /* VERIFY_OK: 1 true, 0 false */
   unsigned long proof_steps;
   double proof_trace_seconds, proof_seconds; /* DepQBF writing the trace; checking it */
+  /* why a cell reads n/a or limit ("" when it has a value): "limit" (a
+     timeout or node limit), "bound" (--max-policies / tree bound), "size"
+     (policy DAG over --max-dag), "ssat", "off" (--no-commitment),
+     "undecided" / "disagree" (needs agreeing sides), "none", "error" */
+  char qbf_why[12], game_why[12], sse_why[12], scne_why[12], cert_why[12], rt_why[12];
   /* verdict */
   int agree;                 /* VERIFY_OK agree, VERIFY_FAIL disagree, VERIFY_LIMIT undecided */
   char note[512];            /* the first disagreement or the reason for an n/a */

@@ -10,7 +10,6 @@
 
 #include "base/mem.h"
 #include "orchestrate/pool.h"
-#include "orchestrate/progress.h"
 
 static int cmp_str (const void *a, const void *b) { return strcmp (*(char *const *) a, *(char *const *) b); }
 
@@ -46,8 +45,19 @@ typedef struct batch {
   size_t n, next, done;
   const verify_opts *o;
   verify_row *rows;
-  progress pr;
+  FILE *line;
 } batch;
+
+/* "verify: K/N NAME: VERDICT (S s)", S the sum of the row's column seconds. */
+static void instance_line (FILE *f, size_t k, size_t n, const verify_row *r) {
+  if (!f) return;
+  const char *b = strrchr (r->file, '/');
+  const char *v = r->error ? "error" : verify_status (r, 1) == 1 ? "FAILED" : r->agree == VERIFY_OK ? "agree" : "undecided";
+  double t = r->qbf_seconds + r->game_seconds + r->sse_seconds + r->scne_seconds + r->cert_seconds + r->rt_seconds +
+             r->proof_trace_seconds + r->proof_seconds;
+  fprintf (f, "verify: %zu/%zu %s: %s (%.1f s)\n", k, n, b ? b + 1 : r->file, v, t);
+  fflush (f);
+}
 
 static bool batch_next (void *ctx, size_t *job) {
   batch *b = ctx;
@@ -72,7 +82,7 @@ static void batch_done (void *ctx, size_t job, const pool_outcome *o, const void
     r->error = 1;
     snprintf (r->note, sizeof r->note, "%s: the verifying process died (status %d)", b->files[job], o->status);
   }
-  progress_line (&b->pr, "%zu/%zu instances done", ++b->done, b->n);
+  instance_line (b->line, ++b->done, b->n, r);
 }
 
 /* Removes dir and the files in it (the workers' temporary files). */
@@ -96,8 +106,7 @@ void verifyrun_all (char **files, size_t n, const verify_opts *o, verify_row *ro
   if (mkdtemp (dir)) lo.tmpdir = dir;
   else dir[0] = 0;
   o = &lo;
-  batch b = {.files = files, .n = n, .o = o, .rows = rows};
-  progress_init (&b.pr, line, line != NULL, "verify");
+  batch b = {.files = files, .n = n, .o = o, .rows = rows, .line = line};
   /* -j 1 too runs each instance in a worker: a signal then stops a serial run
    * as it stops a parallel one (forwarded, reaped, temp files gone, 130/143) */
   pool_spec s = {.workers = jobs > 1 ? jobs : 1, .result_size = sizeof *rows, .next = batch_next, .run = batch_run,
@@ -108,5 +117,44 @@ void verifyrun_all (char **files, size_t n, const verify_opts *o, verify_row *ro
       batch_done (&b, i, &none, NULL);
     }
   if (dir[0]) remove_dir (dir);
-  progress_end (&b.pr);
+}
+
+/* s single-quoted for sh (a quote becomes '\\'' ). */
+static void sq (FILE *f, const char *s) {
+  fputc ('\'', f);
+  for (; *s; s++)
+    if (*s == '\'') fputs ("'\\''", f);
+    else fputc (*s, f);
+  fputc ('\'', f);
+}
+
+bool verifyrun_emit_jobs (char **files, size_t n, const verify_opts *o, const char *self, const char *parts, FILE *jobs) {
+  verify_opts d;
+  verify_opts_init (&d);
+  for (size_t i = 0; i < n; i++) {
+    sq (jobs, self);
+    fputs (" verify ", jobs);
+    sq (jobs, files[i]);
+    if (o->timeout > 0) fprintf (jobs, " --timeout %.3f", o->timeout);
+    if (o->max_nodes) fprintf (jobs, " --max-nodes %llu", (unsigned long long) o->max_nodes);
+    if (o->max_profile) fprintf (jobs, " --max-profile %zu", o->max_profile);
+    if (o->max_dag != d.max_dag) fprintf (jobs, " --max-dag %zu", o->max_dag);
+    if (o->cache_bytes != d.cache_bytes) fprintf (jobs, " --cache-mb %zu", o->cache_bytes >> 20);
+    if (o->no_commitment) fputs (" --no-commitment", jobs);
+    if (o->no_prune) fputs (" --no-prune", jobs);
+    if (o->depqbf_proof) fputs (" --depqbf-proof", jobs);
+    if (o->cert_dir) fputs (" --cert-dir ", jobs), sq (jobs, o->cert_dir);
+    const char *b = strrchr (files[i], '/');
+    b = b ? b + 1 : files[i];
+    size_t k = strlen (b);
+    if (k > 8 && !strcmp (b + k - 8, ".qdimacs")) k -= 8;
+    size_t len = strlen (parts) + k + 6;
+    char *rep = mem_alloc (len);
+    snprintf (rep, len, "%s/%.*s.xml", parts, (int) k, b);
+    fputs (" --quiet --report ", jobs);
+    sq (jobs, rep);
+    fputc ('\n', jobs);
+    free (rep);
+  }
+  return !ferror (jobs);
 }

@@ -161,6 +161,46 @@ START_TEST (cert_dir) {
 }
 END_TEST
 
+/* The table says why a cell is n/a; the report carries it as why=".." and
+ * stays valid; a progress line per instance on stderr (none with --quiet). */
+START_TEST (table_reasons) {
+  char *dir = tu_tmpdir ();
+  char *fx = tu_path ("instances/qbf");
+  char *out, *err;
+  ck_assert_int_eq (tu_sh (NULL, NULL, "mkdir '%s/in' && cd '%s' && cp kbkf-3.qdimacs ssat-half.qdimacs '%s/in'", dir, fx,
+                           dir), 0);
+  ck_assert_int_eq (tu_run (&out, &err, "verify '%s/in' --no-commitment --max-dag 2 --report '%s/r.xml'", dir, dir), 0);
+  ck_assert_msg (strstr (out, "\nkbkf-3.qdimacs               0         0         n/a:off   n/a:off   n/a:size       same"
+                              "          yes "), "%s", out);
+  ck_assert_msg (strstr (out, "\nssat-half.qdimacs            1/2       1/2       n/a:off   n/a:off   n/a:ssat       "
+                              "n/a:ssat      yes "), "%s", out);
+  ck_assert_msg (strstr (out, "       -       -\nsummary"), "%s", out); /* SSAT: no certificate or round-trip time */
+  ck_assert_msg (strstr (err, "verify: 1/2 kbkf-3.qdimacs: agree (") && strstr (err, "verify: 2/2 ssat-half.qdimacs: agree ("),
+                 "%s", err);
+  free (out), free (err);
+  char path[4200];
+  snprintf (path, sizeof path, "%s/r.xml", dir);
+  char *rep = tu_slurp (path);
+  ck_assert_ptr_nonnull (rep);
+  ck_assert_ptr_nonnull (strstr (rep, "<commitment concept=\"sse\" state=\"n/a\" why=\"off\" value=\"unknown\""));
+  ck_assert_ptr_nonnull (strstr (rep, "<certificate state=\"n/a\" why=\"size\" seconds="));
+  ck_assert_ptr_nonnull (strstr (rep, "<certificate state=\"n/a\" why=\"ssat\" seconds="));
+  scnfg_error e;
+  error_init (&e);
+  ck_assert_msg (xmldoc_validate (rep, strlen (rep), "report", verify_report_schema (), 1 << 20, 20, &e),
+                 "report invalid: line %u: %s", e.line, e.msg);
+  free (rep);
+  /* a limit: the game side and everything after it say so */
+  char *big = tu_path ("instances/qbf/random-eaeae-s1.qdimacs");
+  ck_assert_int_eq (tu_run (&out, &err, "verify '%s' --max-nodes 100 --quiet", big), 3);
+  ck_assert_msg (strstr (out, " n/a:limit ") && strstr (out, " n/a:undecided "), "%s", out);
+  ck_assert_str_eq (err, "");
+  free (out), free (err), free (big), free (fx);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 Suite *verify_suite (void) {
   Suite *s = suite_create ("verify");
   TCase *tc = tcase_create ("core");
@@ -168,6 +208,7 @@ Suite *verify_suite (void) {
   tcase_add_test (tc, fixtures_agree);
   tcase_add_test (tc, cli);
   tcase_add_test (tc, cert_dir);
+  tcase_add_test (tc, table_reasons);
   suite_add_tcase (s, tc);
   return s;
 }
