@@ -185,6 +185,21 @@ static void build (solver *s, unsigned k, uint32_t self) {
   }
 }
 
+/* The nodes of the tree below position k (vals[order[0..k)] fixed), counted
+ * up to 'limit' (then limit + 1). */
+static size_t count_tree (solver *s, unsigned k, size_t limit) {
+  const game *g = s->g;
+  k = game_advance_forced (g, k, s->vals, NULL);
+  if (k == g->nfixed) return 1;
+  int v = g->order[k];
+  size_t n = 1;
+  for (unsigned a = 0; a < g->vars[v].domain && n <= limit; a++) {
+    s->vals[v] = (int) a;
+    n += count_tree (s, k + 1, limit - n);
+  }
+  return n;
+}
+
 static size_t node_key (const solver *s, const tnode *nd) {
   return s->kres[nd->stage] ? nd->oidx * s->g->vars[nd->var].domain + (size_t) nd->xt : nd->oidx;
 }
@@ -752,8 +767,9 @@ static void solve_pairs (solver *s, game_solution *sol, bool want_profile) {
     sol->status = GAME_SOLVED;
     if (!want_profile) set_not_stored (opt, sol);
     else {
-      /* the explicit tree, if it fits (the pruned walk visits fewer nodes) */
-      build (s, 0, new_nodes (s, 1));
+      /* the explicit tree, if it fits (counted first: the pruned walk visits fewer nodes) */
+      if (!opt->max_tree || count_tree (s, 0, opt->max_tree) <= opt->max_tree) build (s, 0, new_nodes (s, 1));
+      else s->overflow = true;
       if (s->overflow)
         snprintf (sol->reason, sizeof sol->reason, "profile not stored: game tree over %zu nodes", opt->max_tree);
       else {
