@@ -21,7 +21,7 @@ pair "spe (bench/game.sh)" 'STAGES="16 20" sh '"$here"'/game.sh "$BIN"'
 pair "sse vs spe (bench/commit.sh)" 'STAGES="12 16" SEEDS="1 2" sh '"$here"'/commit.sh "$BIN"'
 pair "mixed (bench/mixed.sh)" 'STAGES="10 13" SEEDS="1 2" sh '"$here"'/mixed.sh "$BIN"'
 pair "spe pruning and cache (bench/spe-prune.sh)" 'STAGES="16 20" PLAIN_TIMEOUT=30 sh '"$here"'/spe-prune.sh "$BIN"'
-pair "verify (bench/verify.sh)" 'sh '"$here"'/verify.sh "$BIN" 20'
+pair "verify (bench/verify.sh)" 'SIZES="12 16 20" SEEDS=3 sh '"$here"'/verify.sh "$BIN"'
 if [ -n "$real" ]; then
   for b in "$old" "$new"; do
     t0=$(date +%s.%N); solved=0; n=0

@@ -9,8 +9,8 @@
  *
  * The table: buckets of two slots (the first kept for the shallowest entry,
  * the second always replaced), starting at 64 slots; a store that would
- * overwrite a valid entry first doubles the table if the doubled slot array
- * still fits the budget (entries are rehashed; two that meet in one bucket
+ * overwrite a valid entry while at least a quarter of the slots are in use
+ * first doubles the table if the doubled slot array still fits the budget (entries are rehashed; two that meet in one bucket
  * keep the shallower). Keys and pair values are allocated per entry and
  * count against the budget with their GMP limbs; an entry that would break
  * the budget is not kept. */
@@ -39,6 +39,7 @@ typedef struct pslot {
 struct pairscache {
   specache *keys;
   size_t nslots;
+  size_t nused;           /* slots holding an entry */
   pslot *slots;
   size_t budget, used;
   pairscache_stats stats;
@@ -74,6 +75,7 @@ static void drop (pairscache *c, pslot *s) {
   for (size_t i = 0; i < 2 * s->n; i++) mpq_clear (s->v[i]);
   free (s->v), free (s->key);
   c->used -= s->bytes;
+  c->nused--;
   memset (s, 0, sizeof *s);
   s->k = EMPTY;
 }
@@ -148,7 +150,7 @@ void pairscache_store (pairscache *c, unsigned k, size_t n, const mpq_t *v) {
   uint64_t h;
   specache_key_view (c->keys, k, &key, &len, &h);
   size_t b = (size_t) (h % (c->nslots / 2)) * 2;
-  if (c->slots[b].k != EMPTY && c->slots[b + 1].k != EMPTY) {
+  if (c->slots[b].k != EMPTY && c->slots[b + 1].k != EMPTY && 4 * c->nused >= c->nslots) {
     grow (c);
     b = (size_t) (h % (c->nslots / 2)) * 2;
   }
@@ -164,6 +166,7 @@ void pairscache_store (pairscache *c, unsigned k, size_t n, const mpq_t *v) {
   for (size_t i = 0; i < 2 * n; i++) mpq_init (e.v[i]), mpq_set (e.v[i], v[i]);
   e.bytes = entry_bytes (len, n, (const mpq_t *) e.v);
   c->used += e.bytes;
+  c->nused++;
   if (c->used > c->budget) { /* the copies' limbs broke it */
     drop (c, &e);
     c->stats.evictions++;

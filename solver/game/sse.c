@@ -2,42 +2,13 @@
  *
  * Two engines.
  *
- * Achievable pairs (Letchford & Conitzer, "Computing optimal strategies to
- * commit to in extensive-form games", EC 2010, in its pure form): on a
- * perfect-information tree without chance, S(n) is the set of (follower,
- * leader) reward pairs the leader can bring about in the subtree of n by a
- * pure commitment, the follower best-responding with the tie-break. A leaf
- * gives its pair; a leader node the union of its children; at a follower
- * node, pair p of child i is achievable iff for every other child j the
- * leader can commit in j to some pair q that makes the follower choose i over
- * j (q's follower value below p's, or equal and the tie order prefers i): the
- * threat. Subtrees are independent, so threats are chosen per child. The
- * leader's value is the best pair at the root (leader value, then follower
- * value). The walk is depth-first (memory grows with depth). The profile is
- * rebuilt on the explicit tree: leader nodes in the policy order take the
- * smallest action that keeps the target pair achievable, which gives the
- * smallest optimal policy in that order (DESIGN §3).
- *
- * Pruning (unless opt->unpruned; exact). Write p* for the pair (follower 1,
- * leader 0) of a win/lose game (spe_win_lose: every outcome is (0, 1) or
- * (1, 0)). (a) p* never makes another pair achievable: as a threat against
- * q it needs q's follower value above 1, or equal, i.e. q = p*. So for every
- * q != p*, q in S(n) does not depend on whether p* is in the children's
- * sets, and the walk computes S(n) minus p* exactly, by induction (a leaf
- * with p* gives the empty set; an empty child offers no threat, as {p*}
- * offers none to q != p*). (b) At the root p* is the worst pair (leader 0),
- * and S(root) is never empty (the follower's actual replies to any
- * commitment give a pair), so the answer is the best pair of S(root) minus
- * p*, or p* if that is empty. (c) The pruned universe is {(0, 1)}: a leader
- * node stops at its first child whose set is non-empty (the union cannot
- * grow), a follower node at its first child whose set is empty (no other
- * child's pair has a threat there and that child has none to offer). Under
- * every tie-break: the argument uses follower values only. Rational rewards:
- * with the cache, a state whose rewards are already determined (specache.h)
- * has the single pair of its rewards at every leaf below, and so S = that
- * pair whatever the tree (a leader unites, a follower keeps the pair of the
- * child the tie order prefers). Cache: equal residual keys mean identical
- * subgames (specache.c), hence equal sets (pairscache.c).
+ * Achievable pairs (pairs.c: the sets S(n) of (follower, leader) reward
+ * pairs the leader can bring about by a pure commitment, Letchford &
+ * Conitzer 2010 in its pure form; depth-first, pruned and cached) on
+ * perfect-information trees without chance. The profile is rebuilt here on
+ * the explicit tree with the plain sets: leader nodes in the policy order
+ * take the smallest action that keeps the target pair achievable, which
+ * gives the smallest optimal policy in that order (DESIGN §3).
  *
  * Enumeration (everything else): the game tree is expanded once; leader
  * policies are enumerated in the policy order like an odometer whose digits
@@ -67,7 +38,7 @@
 #include "base/mem.h"
 #include "base/rat.h"
 #include "base/require.h"
-#include "solver/game/spe.h"
+#include "solver/game/pairs.h"
 #include "solver/model/game.h"
 
 void sse_options_init (sse_options *o) {
@@ -212,6 +183,21 @@ static void build (solver *s, unsigned k, uint32_t self) {
     build (s, k + 1, kid0 + a);
     if (s->overflow) return;
   }
+}
+
+/* The nodes of the tree below position k (vals[order[0..k)] fixed), counted
+ * up to 'limit' (then limit + 1). */
+static size_t count_tree (solver *s, unsigned k, size_t limit) {
+  const game *g = s->g;
+  k = game_advance_forced (g, k, s->vals, NULL);
+  if (k == g->nfixed) return 1;
+  int v = g->order[k];
+  size_t n = 1;
+  for (unsigned a = 0; a < g->vars[v].domain && n <= limit; a++) {
+    s->vals[v] = (int) a;
+    n += count_tree (s, k + 1, limit - n);
+  }
+  return n;
 }
 
 static size_t node_key (const solver *s, const tnode *nd) {
@@ -546,196 +532,29 @@ static bool enumerate (solver *s, uint64_t *policies, mpq_t bl, mpq_t bf) {
   return ok;
 }
 
-/* ---- achievable pairs -------------------------------------------------- */
-
-typedef struct pset {
-  size_t n, cap;
-  mpq_t *v; /* v[2i] follower, v[2i+1] leader */
-} pset;
-
-static void ps_init (pset *p) { memset (p, 0, sizeof *p); }
-
-static void ps_clear (pset *p) {
-  for (size_t i = 0; i < 2 * p->cap; i++) mpq_clear (p->v[i]);
-  free (p->v);
-  memset (p, 0, sizeof *p);
-}
-
-static void ps_add (pset *p, const mpq_t f, const mpq_t l) {
-  for (size_t i = 0; i < p->n; i++)
-    if (mpq_equal (p->v[2 * i], f) && mpq_equal (p->v[2 * i + 1], l)) return;
-  if (p->n == p->cap) {
-    size_t nc = p->cap ? 2 * p->cap : 2;
-    p->v = mem_realloc (p->v, 2 * nc * sizeof *p->v);
-    for (size_t i = 2 * p->cap; i < 2 * nc; i++) mpq_init (p->v[i]);
-    p->cap = nc;
-  }
-  mpq_set (p->v[2 * p->n], f), mpq_set (p->v[2 * p->n + 1], l);
-  p->n++;
-}
-
-static bool ps_has (const pset *p, const mpq_t f, const mpq_t l) {
-  for (size_t i = 0; i < p->n; i++)
-    if (mpq_equal (p->v[2 * i], f) && mpq_equal (p->v[2 * i + 1], l)) return true;
-  return false;
-}
-
-/* True iff the follower prefers child i with pair (fi, li) to child j with
- * (fj, lj) in the tie order of 'tie' (inst: the instinct). */
-static bool beats (game_tie tie, int inst, unsigned i, const mpq_t fi, const mpq_t li, unsigned j, const mpq_t fj,
-                   const mpq_t lj) {
-  int c = mpq_cmp (fi, fj);
-  if (c) return c > 0;
-  if (tie >= GAME_TIE_INSTINCT_STRONG) {
-    if ((int) i == inst) return true;
-    if ((int) j == inst) return false;
-    tie = (game_tie) (tie - GAME_TIE_INSTINCT_STRONG);
-  }
-  int cl = mpq_cmp (li, lj);
-  if (tie == GAME_TIE_STRONG && cl) return cl > 0;
-  if (tie == GAME_TIE_WEAK && cl) return cl < 0;
-  return i < j;
-}
-
-/* out = achievable pairs at a follower node with children sets k[0..d-1]. */
-static void ps_follower (pset *out, const pset *k, unsigned d, game_tie tie, int inst) {
-  out->n = 0;
-  for (unsigned i = 0; i < d; i++)
-    for (size_t a = 0; a < k[i].n; a++) {
-      const mpq_t *p = k[i].v + 2 * a;
-      bool ok = true;
-      for (unsigned j = 0; j < d && ok; j++) {
-        if (j == i) continue;
-        bool threat = false;
-        for (size_t b = 0; b < k[j].n && !threat; b++)
-          threat = beats (tie, inst, i, p[0], p[1], j, k[j].v[2 * b], k[j].v[2 * b + 1]);
-        ok = threat;
-      }
-      if (ok) ps_add (out, p[0], p[1]);
-    }
-}
-
-static void ps_leader (pset *out, const pset *k, unsigned d) {
-  out->n = 0;
-  for (unsigned i = 0; i < d; i++)
-    for (size_t a = 0; a < k[i].n; a++) ps_add (out, k[i].v[2 * a], k[i].v[2 * a + 1]);
-}
-
-/* The best pair of p: leader value, then follower value. */
-static size_t ps_best (const pset *p) {
-  size_t b = 0;
-  for (size_t i = 1; i < p->n; i++) {
-    int c = mpq_cmp (p->v[2 * i + 1], p->v[2 * b + 1]);
-    if (c > 0 || (c == 0 && mpq_cmp (p->v[2 * i], p->v[2 * b]) > 0)) b = i;
-  }
-  return b;
-}
-
-/* The cache is consulted only above this many remaining branching levels
- * (as the SPE cache). */
-#define PAIRS_CACHE_MIN_LEVELS 3
-
-typedef struct pwalk {
-  solver *s;
-  pset **lev;        /* per order position: domain sets */
-  bool wl;           /* pruning: a win/lose game, the pair (F 1, L 0) dropped */
-  pairscache *cache; /* NULL: none */
-  unsigned *levels;  /* levels[k]: branching variables at positions >= k */
-  mpq_t *det;        /* nplayers: determined rewards */
-  uint64_t cutoffs;
-} pwalk;
-
-/* Adds the pair (f, l) of a leaf or a determined state, unless pruning drops
- * it (win/lose: the leader's 0). */
-static void add_pair (const pwalk *w, pset *out, const mpq_t f, const mpq_t l) {
-  if (w->wl) {
-    INVARIANT ((!mpq_cmp_ui (l, 0, 1) && !mpq_cmp_ui (f, 1, 1)) || (!mpq_cmp_ui (l, 1, 1) && !mpq_sgn (f)),
-               "a game detected as win/lose has an outcome that is not");
-    if (!mpq_sgn (l)) return;
-  }
-  ps_add (out, f, l);
-}
-
-static void pairs_dfs (pwalk *w, unsigned k, pset *out);
-
-/* The branching variable at position k: its children's sets, then out. */
-static void pairs_choose (pwalk *w, unsigned k, pset *out) {
-  solver *s = w->s;
-  const game *g = s->g;
-  int v = g->order[k];
-  const game_var *x = &g->vars[v];
-  int inst = game_instinct (g, v, s->vals);
-  pset *kids = w->lev[k];
-  bool lead = x->player == s->L, cut = false;
-  unsigned done = 0, d = x->domain;
-  while (done < d && !cut) {
-    s->vals[v] = (int) done;
-    pairs_dfs (w, k + 1, &kids[done]);
-    if (s->stop) return;
-    /* win/lose: a leader child with leader 1 gives the whole pruned
-       universe; a follower child without it empties the follower's set */
-    cut = w->wl && (lead ? kids[done].n > 0 : kids[done].n == 0);
-    done++;
-  }
-  if (cut && done < d) w->cutoffs++;
-  if (lead) ps_leader (out, kids, done);
-  else if (cut) out->n = 0;
-  else ps_follower (out, kids, d, s->opt->tie, inst);
-}
-
-static void pairs_dfs (pwalk *w, unsigned k, pset *out) {
-  solver *s = w->s;
-  const game *g = s->g;
-  if (s->stop) return;
-  if ((s->stop = limits_poll (&s->opt->limits, ++s->nodes))) return;
-  k = game_advance_forced (g, k, s->vals, NULL);
-  if (k == g->nfixed) {
-    leaf_rewards (s);
-    out->n = 0;
-    add_pair (w, out, s->rw[s->F], s->rw[s->L]);
-    return;
-  }
-  bool cached = false;
-  if (w->cache && w->levels[k] >= PAIRS_CACHE_MIN_LEVELS) {
-    if (pairscache_key (w->cache, k, s->vals, w->det)) { /* one pair below */
-      out->n = 0;
-      add_pair (w, out, w->det[s->F], w->det[s->L]);
-      return;
-    }
-    size_t n;
-    const mpq_t *v;
-    if (pairscache_lookup (w->cache, k, &n, &v)) {
-      out->n = 0;
-      for (size_t i = 0; i < n; i++) ps_add (out, v[2 * i], v[2 * i + 1]);
-      return;
-    }
-    cached = true;
-  }
-  pairs_choose (w, k, out);
-  if (cached && !s->stop) pairscache_store (w->cache, k, out->n, (const mpq_t *) out->v);
-}
+/* ---- achievable pairs: the profile on the explicit tree -------------- */
 
 /* Node i's set from its children (explicit tree; fix: the leader's fixed
  * action or -1). */
-static void pairs_node (solver *s, pset *S, const int *fix, uint32_t i) {
+static void pairs_node (solver *s, pairs_set *S, const int *fix, uint32_t i) {
   const tnode *nd = &s->n[i];
   if (nd->kind == T_LEAF) {
     S[i].n = 0;
-    ps_add (&S[i], s->rew[2 * nd->aux + 1], s->rew[2 * nd->aux]);
+    pairs_set_add (&S[i], s->rew[2 * nd->aux + 1], s->rew[2 * nd->aux]);
     return;
   }
-  const pset *kp = &S[nd->kid0];
-  if (nd->who == 0 && fix[i] >= 0) ps_leader (&S[i], kp + fix[i], 1);
-  else if (nd->who == 0) ps_leader (&S[i], kp, nd->nkids);
-  else ps_follower (&S[i], kp, nd->nkids, s->opt->tie, nd->xt);
+  const pairs_set *kp = &S[nd->kid0];
+  if (nd->who == 0 && fix[i] >= 0) pairs_leader (&S[i], kp + fix[i], 1);
+  else if (nd->who == 0) pairs_leader (&S[i], kp, nd->nkids);
+  else pairs_follower (&S[i], kp, nd->nkids, s->opt->tie, nd->xt);
 }
 
 /* Rebuilds the smallest optimal policy on the explicit tree; fills s->dec
  * (groups are single nodes here: perfect information). */
 static void pairs_profile (solver *s, const mpq_t tf, const mpq_t tl) {
-  pset *S = mem_alloc (s->nn * sizeof *S);
+  pairs_set *S = mem_alloc (s->nn * sizeof *S);
   int *fix = mem_alloc (s->nn * sizeof *fix);
-  for (size_t i = 0; i < s->nn; i++) ps_init (&S[i]), fix[i] = -1;
+  for (size_t i = 0; i < s->nn; i++) pairs_set_init (&S[i]), fix[i] = -1;
   for (size_t i = s->nn; i-- > 0;) pairs_node (s, S, fix, (uint32_t) i);
   size_t nl;
   uint32_t *lead = sorted_dec (s, true, false, &nl);
@@ -748,7 +567,7 @@ static void pairs_profile (solver *s, const mpq_t tf, const mpq_t tl) {
         pairs_node (s, S, fix, j);
         if (j == 0) break;
       }
-      if (ps_has (&S[0], tf, tl)) break;
+      if (pairs_set_has (&S[0], tf, tl)) break;
     }
     INVARIANT (a < s->n[i].nkids, "the pairs reconstruction lost the target");
   }
@@ -762,12 +581,12 @@ static void pairs_profile (solver *s, const mpq_t tf, const mpq_t tl) {
     }
     unsigned b = 0;
     for (unsigned a = 1; a < nd->nkids; a++) {
-      const pset *pa = &S[nd->kid0 + a], *pb = &S[nd->kid0 + b];
-      if (beats (s->opt->tie, nd->xt, a, pa->v[0], pa->v[1], b, pb->v[0], pb->v[1])) b = a;
+      const pairs_set *pa = &S[nd->kid0 + a], *pb = &S[nd->kid0 + b];
+      if (pairs_beats (s->opt->tie, nd->xt, a, pa->v[0], pa->v[1], b, pb->v[0], pb->v[1])) b = a;
     }
     s->dec[0][nd->aux] = (int) b;
   }
-  for (size_t i = 0; i < s->nn; i++) ps_clear (&S[i]);
+  for (size_t i = 0; i < s->nn; i++) pairs_set_clear (&S[i]);
   free (S), free (fix), free (lead);
 }
 
@@ -934,76 +753,36 @@ static void set_not_stored (const sse_options *opt, game_solution *sol) {
 /* The pairs engine: values depth-first, then (if wanted and it fits) the
  * profile rebuilt on the explicit tree. */
 static void solve_pairs (solver *s, game_solution *sol, bool want_profile) {
-  const game *g = s->g;
   const sse_options *opt = s->opt;
-  pwalk w;
-  memset (&w, 0, sizeof w);
-  w.s = s;
-  w.wl = !opt->unpruned && spe_win_lose (g);
-  if (!opt->unpruned && opt->cache_bytes)
-    w.cache = pairscache_new (g, opt->tie >= GAME_TIE_INSTINCT_STRONG, opt->cache_bytes);
-  w.levels = mem_calloc (g->nfixed + 1, sizeof *w.levels);
-  for (unsigned k = g->nfixed; k-- > 0;) {
-    const game_var *x = &g->vars[g->order[k]];
-    w.levels[k] = w.levels[k + 1] + (x->kind == GAME_EXOGENOUS || (x->kind == GAME_ACTION && x->layers != GAME_L1));
-  }
-  w.det = mem_alloc (g->nplayers * sizeof *w.det);
-  for (unsigned p = 0; p < g->nplayers; p++) mpq_init (w.det[p]);
-  w.lev = mem_alloc ((g->nfixed + 1) * sizeof *w.lev);
-  for (unsigned k = 0; k < g->nfixed; k++) {
-    unsigned d = g->vars[g->order[k]].kind == GAME_ACTION ? g->vars[g->order[k]].domain : 0;
-    w.lev[k] = mem_alloc ((d + 1) * sizeof **w.lev);
-    for (unsigned a = 0; a <= d; a++) ps_init (&w.lev[k][a]);
-  }
-  pset root;
-  ps_init (&root);
-  pairs_dfs (&w, 0, &root);
+  pairs_walk_opts wo = {.tie = opt->tie, .unpruned = opt->unpruned, .cache_bytes = opt->cache_bytes,
+                        .limits = &opt->limits};
+  mpq_t tf, tl;
+  mpq_init (tf), mpq_init (tl);
+  s->stop = pairs_walk (s->g, &wo, tf, tl, &s->nodes, opt->stats);
   sol->nodes = s->nodes;
-  if (opt->stats) {
-    opt->stats->pairs = true, opt->stats->win_lose = w.wl, opt->stats->cutoffs = w.cutoffs;
-    opt->stats->caching = w.cache != NULL;
-    if (w.cache) pairscache_get_stats (w.cache, &opt->stats->cache);
-  }
-  if (!s->stop && root.n == 0) { /* win/lose, only the dropped pair: the leader loses */
-    mpq_t one, zero;
-    mpq_init (one), mpq_init (zero);
-    mpq_set_ui (one, 1, 1);
-    ps_add (&root, one, zero);
-    mpq_clear (one), mpq_clear (zero);
-  }
   if (s->stop) set_stopped (s, sol);
   else {
-    size_t b = ps_best (&root);
-    mpq_set (sol->reward[s->F], root.v[2 * b]), mpq_set (sol->reward[s->L], root.v[2 * b + 1]);
+    mpq_set (sol->reward[s->F], tf), mpq_set (sol->reward[s->L], tl);
     mpq_add (sol->welfare, sol->reward[0], sol->reward[1]);
     sol->status = GAME_SOLVED;
     if (!want_profile) set_not_stored (opt, sol);
     else {
-      /* the depth-first walk visited exactly the explicit tree's nodes */
-      if (!opt->max_tree || s->nodes <= opt->max_tree) build (s, 0, new_nodes (s, 1));
+      /* the explicit tree, if it fits (counted first: the pruned walk visits fewer nodes) */
+      if (!opt->max_tree || count_tree (s, 0, opt->max_tree) <= opt->max_tree) build (s, 0, new_nodes (s, 1));
       else s->overflow = true;
       if (s->overflow)
         snprintf (sol->reason, sizeof sol->reason, "profile not stored: game tree over %zu nodes", opt->max_tree);
       else {
         make_groups (s);
         s->dec[0] = mem_calloc (s->ngrp + 1, sizeof *s->dec[0]);
-        pairs_profile (s, root.v[2 * b], root.v[2 * b + 1]);
+        pairs_profile (s, tf, tl);
         finish_profile (s, sol);
         free (s->dec[0]);
         s->dec[0] = NULL;
       }
     }
   }
-  ps_clear (&root);
-  for (unsigned k = 0; k < g->nfixed; k++) {
-    unsigned d = g->vars[g->order[k]].kind == GAME_ACTION ? g->vars[g->order[k]].domain : 0;
-    for (unsigned a = 0; a <= d; a++) ps_clear (&w.lev[k][a]);
-    free (w.lev[k]);
-  }
-  free (w.lev), free (w.levels);
-  for (unsigned p = 0; p < g->nplayers; p++) mpq_clear (w.det[p]);
-  free (w.det);
-  pairscache_free (w.cache);
+  mpq_clear (tf), mpq_clear (tl);
 }
 
 /* The enumeration engine on the explicit tree. */

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "base/limits.h"
-#include "solver/game/pairscache.h"
+#include "solver/game/pairs.h"
 #include "solver/model/profile.h"
 
 struct game;
@@ -29,14 +29,8 @@ typedef enum sse_method {
   SSE_METHOD_ENUMERATE,     /* always enumerate leader policies (tests) */
 } sse_method;
 
-/* Statistics of the pairs walk (all zero when enumeration ran). */
-typedef struct sse_stats {
-  bool pairs;               /* the pairs walk ran */
-  bool win_lose;            /* pruning dropped the leader-0 pair (a win/lose game, spe_win_lose) */
-  uint64_t cutoffs;         /* choice nodes whose remaining actions were skipped */
-  bool caching;             /* the cache was on */
-  pairscache_stats cache;   /* all zero unless caching */
-} sse_stats;
+/* Statistics of the pairs walk (pairs.h; all zero when enumeration ran). */
+typedef pairs_stats sse_stats;
 
 typedef struct sse_options {
   sse_concept concept;
@@ -51,7 +45,7 @@ typedef struct sse_options {
   size_t max_outcomes;      /* outcomes listed with a stored profile */
   /* The pairs walk (SSE, S-CNE): pruned and cached unless 'unpruned' (the
    * plain construction, for tests). Pruning is exact (same values under every
-   * tie-break; see sse.c): in a win/lose game (spe_win_lose) the pair
+   * tie-break; see pairs.c): in a win/lose game (spe_win_lose) the pair
    * (leader 0, follower 1) is dropped from every set, which lets a leader
    * node stop at its first child achieving leader 1 and a follower node at
    * its first child that cannot; with the cache, a state whose rewards are
