@@ -94,14 +94,24 @@ static int check_model (const qbf *f, int answer, const int *model, const scnfg_
     eval_value (v, g);
     ok = (mpq_sgn (v) ? 10 : 20) == answer;
     mpq_clear (v);
-  } else {
+  } else
     ok = cegar_check_model (f, answer, model, lim);
-  }
   qbf_free (g);
   return ok;
 }
 
+static void print_prep (const prep_stats *p) {
+  typedef unsigned long long ull;
+  printf ("c prep rounds %llu clauses %u -> %u literals %zu -> %zu time %.3f\nc prep universal-reduction literals "
+          "%llu\nc prep unit variables %llu\nc prep pure exists %llu forall %llu\nc prep subsumption subsumed %llu "
+          "strengthened %llu\nc prep elimination variables %llu resolvents %llu\n",
+          (ull) p->rounds, p->clauses_in, p->clauses_out, p->lits_in, p->lits_out, p->seconds, (ull) p->ur_lits,
+          (ull) p->units, (ull) p->pure_e, (ull) p->pure_a, (ull) p->subsumed, (ull) p->strengthened,
+          (ull) p->eliminated, (ull) p->resolvents);
+}
+
 static void print_stats (const cegar_stats *st) {
+  if (st->prep.ran) print_prep (&st->prep);
   printf ("c solver clausal-abstraction (cegar) levels %u clauses %u iterations %llu "
           "peak-memory %.1f MB time %.3f\n",
           st->nlevels, st->clauses, (unsigned long long) st->iterations,
@@ -127,18 +137,14 @@ int cmd_solve (int argc, char **argv) {
   int rc;
   if (!opt_parse (&cmd, argc, argv, &x, &given, &rc)) return rc;
   if (!given.npos) return cli_usage_error ("solve", "no input file (see --help)");
-  const char *path = given.pos[0];
-  qdimacs_opts opts = x.q;
-  opts.forall_last = !x.strict;
+  x.q.forall_last = !x.strict;
   scnfg_limits lim = x.lim;
   bool verbose = x.verbose, model = x.model;
-  cegar_opts copts = x.copts;
   limits_start (&lim);
-  opts.lim = &lim; /* the limits cover reading */
+  x.q.lim = &lim; /* the limits cover reading */
   scnfg_error err, warn;
-  error_init (&err), error_init (&warn);
-  qbf *f;
-  if (!qdimacs_read_file (&f, path, &opts, &err, &warn)) return cli_report (&err);
+  qbf *f = (error_init (&err), error_init (&warn), NULL);
+  if (!qdimacs_read_file (&f, given.pos[0], &x.q, &err, &warn)) return cli_report (&err);
   if (error_is_set (&warn)) cli_report (&warn);
   if (verbose && f->nblocks && f->blocks[f->nblocks - 1].quant == QBF_FORALL)
     puts ("c innermost block is universal: universal reduction removes it");
@@ -167,7 +173,7 @@ int cmd_solve (int argc, char **argv) {
     cegar_stats st;
     cegar_stats_init (&st);
     int *m = model ? mem_calloc ((size_t) f->nvars + 1, sizeof *m) : NULL;
-    int res = cegar_solve (f, &lim, &copts, m, &st);
+    int res = cegar_solve (f, &lim, &x.copts, m, &st);
     bool have_model = false;
     if (res && m)
       for (int v = 1; v <= f->nvars && !have_model; v++) have_model = m[v] != 0;
@@ -182,7 +188,7 @@ int cmd_solve (int argc, char **argv) {
     if (have_model && checked == 1) {
       for (int v = 1; v <= f->nvars; v++)
         if (m[v]) printf ("V %d 0\n", qbf_orig_lit (f, m[v]));
-    } else if (have_model) {
+    } else if (have_model && checked == -1) {
       puts ("c model not printed: its check hit a limit");
     }
     if (verbose) print_stats (&st);

@@ -634,16 +634,14 @@ bool cegar_opts_set (cegar_opts *o, const char *name, long long value) {
   return false;
 }
 
-int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, int *model,
-                 cegar_stats *st) {
-  REQUIRE (f && f->finished && !qbf_is_stochastic (f), "needs a finished plain QBF");
-  double t0 = limits_now ();
+/* The clausal-abstraction solver proper (no preprocessing). */
+static int solve_core (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, int *model,
+                       cegar_stats *st, double t0) {
   solver S;
   memset (&S, 0, sizeof S);
   S.f = f;
   S.lim = lim;
-  if (opts) S.opts = *opts;
-  else cegar_opts_init (&S.opts);
+  S.opts = *opts;
   if (model) memset (model, 0, ((size_t) f->nvars + 1) * sizeof *model);
   build (&S);
   uint64_t it = 0;
@@ -672,6 +670,24 @@ int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, 
     st->seconds = limits_now () - t0;
   }
   destroy (&S);
+  return res;
+}
+
+int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, int *model,
+                 cegar_stats *st) {
+  REQUIRE (f && f->finished && !qbf_is_stochastic (f), "needs a finished plain QBF");
+  double t0 = limits_now ();
+  cegar_opts o;
+  if (opts) o = *opts;
+  else cegar_opts_init (&o);
+  prep_opts po = { .ur = o.prep_ur, .unit = o.prep_unit, .pure = o.prep_pure, .subsume = o.prep_subsume,
+                   .bve = o.prep_bve };
+  if (!(po.ur || po.unit || po.pure || po.subsume || po.bve)) return solve_core (f, lim, &o, model, st, t0);
+  prep *p = prep_run (f, &po, lim, st ? &st->prep : NULL);
+  int res = solve_core (prep_formula (p), lim, &o, model, st, t0);
+  if (res && model && f->nblocks && (f->blocks[0].quant == QBF_EXISTS) == (res == 10))
+    prep_model (p, f, model);
+  prep_free (p);
   return res;
 }
 

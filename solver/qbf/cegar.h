@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "solver/qbf/prep.h"
+
 struct qbf;
 struct scnfg_limits;
 
@@ -34,7 +36,8 @@ typedef struct cegar_stats {
   unsigned clauses;          /* clauses after universal reduction and tautologies */
   uint64_t iterations;       /* SAT calls over all levels */
   size_t peak_bytes;         /* accounted memory (PicoSAT + own) at its peak */
-  double seconds;
+  double seconds;            /* preprocessing included */
+  prep_stats prep;           /* the preprocessor's (prep.ran false if every prep_ option is 0) */
 } cegar_stats;
 
 void cegar_stats_init (cegar_stats *st);
@@ -49,7 +52,12 @@ void cegar_stats_clear (cegar_stats *st);
   X (forall_first, 1, 0, 1, "forall levels decide their own variables before the selectors")      \
   X (expand, 128, 0, 1000000000, "expansions of the last forall block per level (0: none)")       \
   X (expand_lits, 4000000, 0, 4000000000, "literals those expansions may add per level")          \
-  X (expand_vars, 4, 0, 1000000000, "expand only forall blocks of at most this many variables")
+  X (expand_vars, 4, 0, 1000000000, "expand only forall blocks of at most this many variables")  \
+  X (prep_ur, 1, 0, 1, "preprocess: universal reduction")                                          \
+  X (prep_unit, 1, 0, 1, "preprocess: unit literals")                                              \
+  X (prep_pure, 1, 0, 1, "preprocess: pure literals")                                              \
+  X (prep_subsume, 1, 0, 1, "preprocess: subsumption and self-subsuming strengthening")            \
+  X (prep_bve, 1, 0, 1, "preprocess: bounded elimination of innermost existentials (needs prep_ur)")
 
 typedef struct cegar_opts {
 #define CEGAR_OPT_FIELD(name, def, lo, hi, help) long long name;
@@ -73,7 +81,8 @@ void cegar_opts_init (cegar_opts *o);
 bool cegar_opts_set (cegar_opts *o, const char *name, long long value);
 
 /* Decides 'f' (borrowed, finished, without r blocks: SSAT is an API misuse
- * and aborts). Returns 10 (true), 20 (false) or 0 (unknown: lim's deadline,
+ * and aborts), after the preprocessor (solver/qbf/prep) when a prep_ option
+ * is on. Returns 10 (true), 20 (false) or 0 (unknown: lim's deadline,
  * lim->max_nodes SAT calls, or lim->max_mem accounted bytes reached).
  * 'lim', 'opts', 'st' may be NULL. If 'model' != NULL it must have
  * f->nvars + 1 entries; it is cleared to 0, and when the answer is known and
