@@ -1,17 +1,18 @@
 #!/bin/sh
 # PNG plots of a 'scnfg sweep' CSV with gnuplot (Debian package gnuplot-nox).
-#   bench/plot.sh OUT.csv [PREFIX]
+#   bench/plot.sh OUT.csv [PREFIX [time|mem]]
 # A ratio sweep gives PREFIX-phase.png (share true and median times vs clauses per
 # variable); a size sweep gives PREFIX-time.png (median seconds of each side vs n,
 # log scale) and PREFIX-mem.png (peak resident memory of each side vs n).
 # The welfare experiment's per-game CSV (scnfg experiment welfare --csv) gives PREFIX.png:
 # every game's difference S-CNE - SSE per strength, min/max, quartiles, mean (docs/welfare.gp;
 # WHAT, if set, is the command line shown in the title).
-# PREFIX defaults to OUT without .csv.
+# PREFIX defaults to OUT without .csv; a third argument draws only that plot of a size sweep.
 set -eu
 [ $# -ge 1 ] || { echo "usage: bench/plot.sh OUT.csv [PREFIX]" >&2; exit 2; }
 csv=$1
 prefix=${2:-${csv%.csv}}
+only=${3:-}
 command -v gnuplot >/dev/null || { echo "plot.sh: gnuplot not installed (apt-get install gnuplot-nox, or make plots)" >&2; exit 2; }
 [ -r "$csv" ] || { echo "plot.sh: $csv: cannot read" >&2; exit 2; }
 if head -1 "$csv" | grep -q '^family,confounding,seed,generic,sse_leader,.*,diff,diff_decimal,differ$'; then
@@ -42,62 +43,94 @@ head -1 "$csv" | grep -q '^family,param,value,size,vars,clauses,ratio,count,true
   { echo "plot.sh: $csv: not a scnfg sweep CSV" >&2; exit 2; }
 param=$(sed -n 2p "$csv" | cut -d, -f2)
 family=$(sed -n 2p "$csv" | cut -d, -f1)
+# LIMITS, if set, names the budgets of the sweep (the CSV does not record them)
+limits=${LIMITS:+ ($LIMITS)}
 common="set datafile separator ','; set datafile missing 'n/a'; set key top left; set grid;
-set terminal pngcairo size 800,500 font ',10'"
-# a side is plotted if the sweep ran it (its column is not n/a); a point only if
-# every run of that side finished within its limit (its unknown count is 0)
+set offsets graph 0.03, graph 0.06, graph 0.1, graph 0.05;
+set terminal pngcairo size 820,540 font ',10'"
+# A side is plotted if the sweep ran it (its column is not n/a). A value where every run of
+# the side finished within its limit is a filled point on the side's line; a value where some
+# run hit its budget (unknown > 0) is an open circle labelled unknown/count, off the line: its
+# median time and its peak memory are lower bounds.
 row2=$(sed -n 2p "$csv")
 has () { [ "$(echo "$row2" | cut -d, -f"$1")" != n/a ]; }
-clauses () { # kind (time|mem) axes
+clauses () { # kind (time|mem)
   sep=""
-  for s in "10 13 16 QBF side (CEGAR)" "11 14 17 game side (SPE)" "12 15 18 depqbf"; do
-    set -- $s; t=$1; u=$2; m=$3; shift 3
+  for s in "10 13 16 #1f60b0 1.1 QBF side (CEGAR)" "11 14 17 #c02020 1.1 game side (SPE)" "12 15 18 #208a30 -1.1 depqbf"; do
+    set -- $s; t=$1; u=$2; m=$3; c=$4; dy=$5; shift 5
     has "$t" || continue
-    if [ "$kind" = time ]; then y="(\$$u==0 ? \$$t : 1/0)"; else y="(\$$m/1024)"; fi
-    printf '%s%s every ::1 using 3:%s %s with linespoints lw 2 title "%s"' "$sep" "'$csv'" "$y" "$axes" "$*"
+    if [ "$kind" = time ]; then v="\$$t"; else v="(\$$m/1024)"; fi
+    printf '%s%s every ::1 using 3:($%s == 0 ? %s : 1/0) with linespoints lw 2 pt 7 lc rgb "%s" title "%s"' \
+      "$sep" "'$csv'" "$u" "$v" "$c" "$*"
+    cut=$(awk -F, -v u="$u" 'NR > 1 && $u + 0 > 0 { n++ } END { print n + 0 }' "$csv")
+    [ "$cut" -gt 0 ] || { sep=", "; continue; }
+    printf ", '%s' every ::1 using 3:(\$%s > 0 ? %s : 1/0) with points pt 6 ps 1.8 lw 2 lc rgb \"%s\" title \"%s: budget hit (unknown/runs)\"" \
+      "$csv" "$u" "$v" "$c" "$*"
+    printf ", '%s' every ::1 using 3:(\$%s > 0 ? %s : 1/0):(sprintf('%%d/%%d', \$%s, \$8)) with labels offset 0,%s font ',8' tc rgb \"%s\" notitle" \
+      "$csv" "$u" "$v" "$u" "$dy" "$c"
     sep=", "
+  done
+}
+marks () { # a dashed vertical line where a side's budget first cut its curve (xname: n or ratio)
+  y=0.03
+  for s in "13 #1f60b0 QBF side" "14 #c02020 game side" "15 #208a30 depqbf"; do
+    set -- $s; u=$1; c=$2; shift 2
+    x0=$(awk -F, -v u="$u" 'NR > 1 && $u + 0 > 0 { print $3; exit }' "$csv")
+    [ -n "$x0" ] || continue
+    printf 'set arrow from %s, graph 0 to %s, graph 1 nohead dt 2 lw 1.5 lc rgb "%s"\n' "$x0" "$x0" "$c"
+    printf 'set label "%s: budget hit from %s = %s" at %s, graph %s left rotate by 90 offset -1.8,0 tc rgb "%s" font ",8"\n' \
+      "$*" "$xname" "$x0" "$x0" "$y" "$c"
+    y=$(awk -v y="$y" 'BEGIN { print y + 0.5 }')
   done
 }
 case $param in
 ratio)
   size=$(echo "$row2" | cut -d, -f4)
-  kind=time axes="axes x1y2"
+  kind=time
   gnuplot <<GP
 $common
+set terminal pngcairo size 820,760 font ',10'
 set output '$prefix-phase.png'
-set title "$family, n = $size: phase transition (median seconds of runs within the limits)"
+set multiplot layout 2,1 title "$family, n = $size: phase transition$limits"
 set xlabel 'clauses per variable'
 set ylabel 'share true'
 set yrange [0:1]
-set y2label 'median seconds (log)'
-set logscale y2
-set y2tics
-set ytics nomirror
+plot '$csv' every ::1 using 3:9 with linespoints lw 3 pt 7 lc rgb 'black' title 'share true (runs that answered)'
+set ylabel 'median seconds (log)'
+set yrange [*:*]
+set logscale y
 set key top right
-plot '$csv' every ::1 using 3:9 with linespoints lw 3 title 'share true', $(clauses)
+$(xname=ratio; marks)
+plot $(clauses)
+unset multiplot
 GP
   echo "$prefix-phase.png";;
 size)
-  kind=time axes=""
-  gnuplot <<GP
+  kind=time
+  [ "$only" = mem ] || gnuplot <<GP
 $common
 set output '$prefix-time.png'
-set title "$family: median seconds of each side vs n (sizes where every run finished)"
+set title "$family: median seconds of each side vs n$limits"
 set xlabel 'n (variables)'
 set ylabel 'median seconds (log)'
 set logscale y
+$(xname=n; marks)
 plot $(clauses)
 GP
   kind=mem
-  gnuplot <<GP
+  [ "$only" = time ] || gnuplot <<GP
 $common
 set output '$prefix-mem.png'
-set title "$family: peak resident memory of each side vs n (max over the runs, limited runs included)"
+set title "$family: peak resident memory of each side vs n (max over the runs)$limits"
 set xlabel 'n (variables)'
 set ylabel 'peak RSS (MB)'
 set yrange [0:*]
+set offsets graph 0.03, graph 0.06, graph 0.1, 0
+set key top left
+$(xname=n; marks)
 plot $(clauses)
 GP
-  echo "$prefix-time.png"; echo "$prefix-mem.png";;
+  [ "$only" = mem ] || echo "$prefix-time.png"
+  [ "$only" = time ] || echo "$prefix-mem.png";;
 *) echo "plot.sh: $csv: unknown param '$param'" >&2; exit 2;;
 esac
