@@ -140,8 +140,7 @@ int cmd_solve (int argc, char **argv) {
   x.q.forall_last = !x.strict;
   scnfg_limits lim = x.lim;
   bool verbose = x.verbose, model = x.model;
-  limits_start (&lim);
-  x.q.lim = &lim; /* the limits cover reading */
+  limits_start (&lim), x.q.lim = &lim; /* the limits cover reading */
   scnfg_error err, warn;
   qbf *f = (error_init (&err), error_init (&warn), NULL);
   if (!qdimacs_read_file (&f, given.pos[0], &x.q, &err, &warn)) return cli_report (&err);
