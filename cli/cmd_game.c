@@ -133,11 +133,15 @@ static int solve (const char *file, game_concept c, const args *x) {
   scnfg_error err;
   error_init (&err);
   game *g;
-  if (!gamexml_read_file (&g, file, &err)) return cli_report (&err);
+  scnfg_limits rl = x->o.limits; /* the limits cover reading: the clock starts here */
+  limits_start (&rl);
+  if (!gamexml_read_file_lim (&g, file, &rl, &err)) return cli_report (&err);
+  game_options o = x->o; /* the solver starts its own clock: give it what is left */
+  if (o.limits.timeout > 0) o.limits.timeout = o.limits.timeout - limits_elapsed (&rl) > 1e-3 ? o.limits.timeout - limits_elapsed (&rl) : 1e-3;
   game_answer ans;
   int rc = CLI_EXIT_OK;
   afile out;
-  if (!game_solve (g, c, &x->o, &ans, &err)) rc = cli_report (&err);
+  if (!game_solve (g, c, &o, &ans, &err)) rc = cli_report (&err);
   else {
     bool mixed = c == GAME_CONCEPT_MIXED;
     const game_solution *sol = mixed ? &ans.mixed->sol : &ans.sol;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/error.h"
+#include "base/limits.h"
 #include "instances/gamegen.h"
 #include "solver/model/gamexml.h"
 #include "solver/model/game.h"
@@ -179,6 +180,54 @@ START_TEST (round_trip_random) {
 END_TEST
 
 
+/* Issue 14: reading is timed. A deadline that has passed stops the reader
+ * with ERROR_LIMIT; no deadline reads as before. */
+START_TEST (read_under_deadline) {
+  char *path = tu_path ("instances/games/active-if-tree.xml");
+  scnfg_limits lim;
+  limits_init (&lim);
+  lim.timeout = 1e-6;
+  limits_start (&lim);
+  while (!limits_expired (&lim)) {}
+  scnfg_error e;
+  error_init (&e);
+  game *g = NULL;
+  ck_assert (!gamexml_read_file_lim (&g, path, &lim, &e));
+  ck_assert_ptr_null (g);
+  ck_assert_int_eq (e.code, ERROR_LIMIT);
+  ck_assert_str_eq (e.msg, "time limit reached while reading");
+  lim.timeout = 0;
+  error_init (&e);
+  ck_assert (gamexml_read_file_lim (&g, path, &lim, &e));
+  ck_assert_int_eq (g->nstages, 3);
+  game_free (g);
+  free (path);
+}
+END_TEST
+
+/* A 100000-stage game with --timeout 0.05: exit 3 while reading, long before
+ * the 1 s reading takes here (the schema check is one step; the deadline is
+ * looked at right after it). */
+START_TEST (cli_read_timeout) {
+  char *dir = tu_tmpdir (), path[1100];
+  snprintf (path, sizeof path, "%s/big.xml", dir);
+  FILE *f = fopen (path, "w");
+  ck_assert_ptr_nonnull (f);
+  fputs ("<?xml version=\"1.0\"?>\n<scnfg version=\"1\" name=\"big\" leader=\"p1\">\n", f);
+  for (unsigned i = 1; i <= 100000; i++) fprintf (f, "<player id=\"p%u\"/>\n", i);
+  for (unsigned i = 1; i <= 100000; i++) fprintf (f, "<action id=\"a%u\" player=\"p%u\" stage=\"%u\" labels=\"x y\"/>\n", i, i, i);
+  fputs ("<utility id=\"u1\" player=\"p1\"><table parents=\"a1\">1 0</table></utility>\n</scnfg>\n", f);
+  fclose (f);
+  char *out, *err;
+  ck_assert_int_eq (tu_run (&out, &err, "game '%s' --concept spe --timeout 0.05", path), 3);
+  ck_assert_ptr_nonnull (strstr (err, "time limit reached while reading\n"));
+  ck_assert_str_eq (out, "");
+  free (out), free (err);
+  tu_rmdir (dir);
+  free (dir);
+}
+END_TEST
+
 Suite *gamexml_suite (void) {
   Suite *s = suite_create ("gamexml");
   TCase *tc = tcase_create ("core");
@@ -186,6 +235,8 @@ Suite *gamexml_suite (void) {
   tcase_add_loop_test (tc, bad_input, 0, (int) (sizeof bad / sizeof *bad));
   tcase_add_test (tc, bad_input_cli);
   tcase_add_test (tc, size_cap);
+  tcase_add_test (tc, read_under_deadline);
+  tcase_add_test (tc, cli_read_timeout);
   tcase_add_loop_test (tc, round_trip_fixtures, 0, (int) (sizeof fixtures / sizeof *fixtures));
   tcase_add_test (tc, round_trip_random);
   suite_add_tcase (s, tc);

@@ -7,6 +7,7 @@
 
 #include "base/afile.h"
 #include "base/error.h"
+#include "base/limits.h"
 #include "base/mem.h"
 #include "base/rat.h"
 #include "base/xmldoc.h"
@@ -71,7 +72,14 @@ typedef struct reader {
   scnfg_error *err;
   game *g;
   idmap ids;
+  const scnfg_limits *lim; /* NULL: no deadline */
 } reader;
+
+/* The deadline check of the build loops (every 1024 elements). */
+static bool in_time (reader *r, unsigned k, unsigned line) {
+  if ((k & 1023) || !r->lim || !limits_expired (r->lim)) return true;
+  return error_set (r->err, ERROR_LIMIT, r->name, line, 0, "time limit reached while reading");
+}
 
 /* "element <NAME id=...>: MSG" at n's line (xmldoc_fail); false. */
 #define fail_at(r, n, ...) xmldoc_fail ((r)->err, (r)->name, (n), __VA_ARGS__)
@@ -286,6 +294,7 @@ static bool define_var (reader *r, xnode n, int v) {
 }
 
 static bool build_game (reader *r, xnode root) {
+  if (!in_time (r, 0, 0)) return false; /* the schema check may have used the time up */
   char *name = xmldoc_attr (root, "name");
   game *g = r->g = game_new (name);
   free (name);
@@ -310,21 +319,24 @@ static bool build_game (reader *r, xnode root) {
   free (leader);
   if (l < 0) return false;
   game_set_leader (g, l);
+  unsigned k = 0;
   for (xnode c = xmldoc_first (root); c; c = xmldoc_next (c))
-    if (!xmldoc_is (c, "player") && !declare_var (r, c)) return false;
+    if (!in_time (r, ++k, xmldoc_line (c)) || (!xmldoc_is (c, "player") && !declare_var (r, c))) return false;
   idmap_build (&r->ids, g);
   int v = 0;
   for (xnode c = xmldoc_first (root); c; c = xmldoc_next (c))
-    if (!xmldoc_is (c, "player") && !define_var (r, c, v++)) return false;
+    if (!in_time (r, ++k, xmldoc_line (c)) || (!xmldoc_is (c, "player") && !define_var (r, c, v++))) return false;
+  if (!in_time (r, 0, 0)) return false;
   return game_finish (g, r->err);
 }
 
-bool gamexml_read_memory (game **out, const char *buf, size_t len, const char *name, scnfg_error *err) {
+static bool read_memory (game **out, const char *buf, size_t len, const char *name, const scnfg_limits *lim,
+                         scnfg_error *err) {
   *out = NULL;
   static const char *const root_attrs[] = {"scnfg", "version", "leader", NULL};
   xmldoc *doc = xmldoc_parse_valid (buf, len, name, scnfg_rng, GAMEXML_MAX_BYTES, GAMEXML_MAX_DEPTH, root_attrs, err);
   if (!doc) return false;
-  reader r = {name, err, NULL, {0, NULL, NULL}};
+  reader r = {name, err, NULL, {0, NULL, NULL}, lim};
   bool ok = build_game (&r, xmldoc_root (doc));
   free (r.ids.slot);
   xmldoc_free (doc);
@@ -333,15 +345,22 @@ bool gamexml_read_memory (game **out, const char *buf, size_t len, const char *n
   return ok;
 }
 
-bool gamexml_read_file (game **out, const char *path, scnfg_error *err) {
+bool gamexml_read_memory (game **out, const char *buf, size_t len, const char *name, scnfg_error *err) {
+  return read_memory (out, buf, len, name, NULL, err);
+}
+
+bool gamexml_read_file_lim (game **out, const char *path, const scnfg_limits *lim, scnfg_error *err) {
   char *buf;
   size_t len;
   *out = NULL;
   if (!xmldoc_slurp (path, GAMEXML_MAX_BYTES, &buf, &len, err)) return false;
-  bool ok = gamexml_read_memory (out, buf, len, path, err);
+  bool ok = !(lim && limits_expired (lim)) || error_set (err, ERROR_LIMIT, path, 0, 0, "time limit reached while reading");
+  ok = ok && read_memory (out, buf, len, path, lim, err);
   free (buf);
   return ok;
 }
+
+bool gamexml_read_file (game **out, const char *path, scnfg_error *err) { return gamexml_read_file_lim (out, path, NULL, err); }
 
 /* ---- writer ------------------------------------------------------------ */
 
