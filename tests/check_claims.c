@@ -220,48 +220,89 @@ START_TEST (payoff_confounder) {
 }
 END_TEST
 
-/* The smallest benefit game found by satisficing-benefit --generic
- * (shipped here; not yet under docs/cex/): one follower stage,
- * instinct 0, follower paid 1/11 for 0 and 2/11 for 1, the leader 2 for 0.
- * SSE (strong and weak): 1, leader 0. A satisficing follower keeps its
- * instinct once eps >= 1/11 (its loss): leader 2. The robust leader gains
- * nothing (the best response stays eps-best). Found again by the registry. */
-START_TEST (satisficing_benefit) {
-  game *g = tu_game_file ("tests/data/claims/satisficing-benefit.xml");
+/* The leader's reward in g under concept c, tie, eps (NULL: none), robust. */
+static char *leader_str (const game *g, sse_concept c, game_tie tie, const char *eps, bool robust) {
+  sse_options o;
+  sse_options_init (&o);
+  o.concept = c, o.tie = tie, o.robust = robust;
+  if (eps) ck_assert (rat_parse_str (o.eps, eps, NULL));
+  game_solution s;
   scnfg_error err;
   error_init (&err);
+  ck_assert (sse_solve (g, &o, &s, &err));
+  ck_assert_int_eq (s.status, GAME_SOLVED);
+  char *v = rat_to_str (s.reward[g->leader]);
+  profile_solution_clear (&s);
+  sse_options_clear (&o);
+  return v;
+}
+
+/* One row of the eps sweep table of docs/claims.md: the leader's reward. */
+typedef struct {
+  const char *eps, *sse_strong, *sse_weak, *sat_strong, *sat_weak, *robust;
+} eps_row;
+
+static void check_sweep (const char *fixture, const char *shipped, const char *scne, const eps_row *t, unsigned n) {
+  char *pa = tu_path (fixture), *pb = tu_path (shipped);
+  char *a = tu_slurp (pa), *b = tu_slurp (pb);
+  ck_assert_msg (a && b && !strcmp (a, b), "%s differs from %s", shipped, fixture);
+  free (a), free (b), free (pa), free (pb);
+  game *g = tu_game_file (fixture);
   ck_assert (generic_check (g, NULL, 0));
-  static const struct {
-    const char *eps;
-    bool robust;
-    const char *leader;
-  } want[] = {{"0", false, "0"}, {"1/20", false, "0"}, {"1/11", false, "2"}, {"1/4", false, "2"}, {"1", true, "0"}};
-  for (unsigned i = 0; i < 5; i++) {
-    sse_options o;
-    sse_options_init (&o);
-    o.concept = SSE_CONCEPT_SATISFICING, o.robust = want[i].robust;
-    rat_parse_str (o.eps, want[i].eps, NULL);
-    game_solution s;
-    ck_assert (sse_solve (g, &o, &s, &err));
-    char *v = rat_to_str (s.reward[g->leader]);
-    ck_assert_msg (!strcmp (v, want[i].leader), "eps %s: %s", want[i].eps, v);
+  for (unsigned k = 0; k < 2; k++) {
+    game_tie tie = k ? GAME_TIE_WEAK : GAME_TIE_STRONG;
+    char *v = leader_str (g, SSE_CONCEPT_SCNE, tie, NULL, false);
+    ck_assert_str_eq (v, scne);
     free (v);
-    profile_solution_clear (&s);
-    sse_options_clear (&o);
   }
-  mpq_t a;
-  mpq_init (a);
-  solve_q (g, SSE_CONCEPT_SSE, GAME_TIE_STRONG, a);
-  ck_assert_int_eq (mpq_sgn (a), 0);
-  solve_q (g, SSE_CONCEPT_SSE, GAME_TIE_WEAK, a);
-  ck_assert_int_eq (mpq_sgn (a), 0);
-  mpq_clear (a);
+  for (unsigned i = 0; i < n; i++) {
+    const char *want[5] = {t[i].sse_strong, t[i].sse_weak, t[i].sat_strong, t[i].sat_weak, t[i].robust};
+    for (unsigned j = 0; j < 5; j++) {
+      sse_concept c = j < 2 ? SSE_CONCEPT_SSE : SSE_CONCEPT_SATISFICING;
+      game_tie tie = j == 1 || j == 3 ? GAME_TIE_WEAK : GAME_TIE_STRONG;
+      char *v = leader_str (g, c, tie, j < 2 ? NULL : t[i].eps, j == 4);
+      ck_assert_msg (!strcmp (v, want[j]), "%s eps %s column %u: %s, want %s", fixture, t[i].eps, j, v, want[j]);
+      free (v);
+    }
+  }
   game_free (g);
-  /* the registry finds it: generic, game-unconf, seed 49 */
+}
+
+/* The benefit games shipped in docs/cex/generic/ (found by satisficing-benefit
+ * --generic; the fixtures are byte-identical copies) and the eps sweep table
+ * of docs/claims.md. game-unconf (also game-pi): one follower stage, instinct
+ * 0, follower paid 1/11 for 0 and 2/11 for 1, the leader 2 for 0. SSE: 1,
+ * leader 0; a satisficing follower keeps its instinct once eps >= 1/11 (its
+ * loss): leader 2; the robust leader gains nothing. game-conf: the instinct
+ * reads u (unobserved) and beats every action, so it is kept at every eps and
+ * S-CNE gets the same 7/9; the robust leader guards against the best
+ * response (1/2). */
+START_TEST (satisficing_benefit) {
+  static const eps_row unconf[] = {
+    {"0", "0", "0", "0", "0", "0"},       {"1/100", "0", "0", "0", "0", "0"}, {"1/20", "0", "0", "0", "0", "0"},
+    {"1/12", "0", "0", "0", "0", "0"},    {"1/11", "0", "0", "2", "2", "0"},  {"1/10", "0", "0", "2", "2", "0"},
+    {"1/4", "0", "0", "2", "2", "0"},     {"1/2", "0", "0", "2", "2", "0"},   {"1", "0", "0", "2", "2", "0"},
+  };
+  static const eps_row conf[] = {
+    {"0", "1/2", "1/2", "7/9", "7/9", "1/2"},    {"1/100", "1/2", "1/2", "7/9", "7/9", "1/2"},
+    {"1/20", "1/2", "1/2", "7/9", "7/9", "1/2"}, {"1/12", "1/2", "1/2", "7/9", "7/9", "1/2"},
+    {"1/11", "1/2", "1/2", "7/9", "7/9", "1/2"}, {"1/10", "1/2", "1/2", "7/9", "7/9", "1/2"},
+    {"1/4", "1/2", "1/2", "7/9", "7/9", "1/2"},  {"1/2", "1/2", "1/2", "7/9", "7/9", "1/2"},
+    {"1", "1/2", "1/2", "7/9", "7/9", "1/2"},
+  };
+  check_sweep ("tests/data/claims/satisficing-benefit.xml",
+               "docs/cex/generic/satisficing-benefit-game-unconf-generic.xml", "0", unconf, 9);
+  check_sweep ("tests/data/claims/satisficing-benefit.xml", "docs/cex/generic/satisficing-benefit-game-pi-generic.xml",
+               "0", unconf, 0);
+  check_sweep ("tests/data/claims/satisficing-benefit-conf.xml",
+               "docs/cex/generic/satisficing-benefit-game-conf-generic.xml", "7/9", conf, 9);
+  /* the registry finds the first: generic, game-unconf, seed 49 */
   claims_options o;
   claims_options_init (&o);
   o.seed = 1, o.count = 150, o.generic = true;
   claims_row r;
+  scnfg_error err;
+  error_init (&err);
   ck_assert (claims_run (claims_find ("satisficing-benefit"), CLAIMS_FAM_GAME_UNCONF, &o, &r, &err));
   ck_assert_uint_eq (r.expected_cex, 4);
   ck_assert_uint_eq (r.cls[CLAIMS_CLASS_GENERIC], 4);
