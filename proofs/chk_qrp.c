@@ -74,8 +74,7 @@ static void build_clause_hash (ctx *c) {
 
 static bool is_formula_clause (const ctx *c, const int *lits, unsigned n) {
   int *s = mem_alloc (((size_t) n + 1) * sizeof *s);
-  memcpy (s, lits, (size_t) n * sizeof *s);
-  qsort (s, n, sizeof *s, cmp_int);
+  if (n) memcpy (s, lits, (size_t) n * sizeof *s), qsort (s, n, sizeof *s, cmp_int); /* lits may be NULL when n is 0 */
   bool found = false;
   for (size_t h = (size_t) hash_lits (s, n) & (c->hcap - 1); c->chash[h] && !found; h = (h + 1) & (c->hcap - 1)) {
     unsigned k = c->chash[h] - 1;

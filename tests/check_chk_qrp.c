@@ -67,6 +67,8 @@ END_TEST
 START_TEST (invalid_traces) {
   static const struct { const char *t, *msg; unsigned long step; } bad[] = {
     {"cube-not-implicant", "step 7 (line 11): the initial cube does not satisfy clause 3 of the formula", 7},
+    /* found by fuzz_qrp: an empty input clause passed memcpy (NULL, 0) (UBSan) */
+    {"empty-input-clause", "step 1 (line 5): the input clause is not a clause of the formula", 1},
     {"drops-existential", "step 4 (line 8): drops existential literal 1 (a clause reduces only universal literals)", 4},
     {"last-not-empty", "step 6 (line 10): the last step is not empty", 6},
     {"mixed", "step 8 (line 12): antecedents 5 and 7 mix a clause and a cube", 8},

@@ -20,14 +20,18 @@ static void put (const char *path, const uint8_t *data, size_t size) {
   if (!f || fwrite (data, 1, size, f) != size || fclose (f)) abort ();
 }
 
+static char dir[64], p1[96], p2[96], out[96];
+
+static void cleanup (void) { unlink (p1), unlink (p2), unlink (out), rmdir (dir); }
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
-  static char dir[64], p1[96], p2[96], out[96];
   if (!dir[0]) {
     snprintf (dir, sizeof dir, "/tmp/fuzz_merge.XXXXXX");
     if (!mkdtemp (dir)) abort ();
     snprintf (p1, sizeof p1, "%s/a.csv", dir);
     snprintf (p2, sizeof p2, "%s/b.csv", dir);
     snprintf (out, sizeof out, "%s/out.csv", dir);
+    atexit (cleanup);
   }
   const uint8_t *nul = memchr (data, 0, size);
   size_t k = nul ? (size_t) (nul - data) : size;

@@ -47,8 +47,11 @@ static void read_all (const uint8_t *data, size_t size) {
   fclose (in);
 }
 
+static char path[64];
+
+static void cleanup (void) { unlink (path); }
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
-  static char path[64];
   static qbf *f;
   if (!f) {
     FILE *in = fmemopen ((void *) formula, sizeof formula - 1, "r");
@@ -61,6 +64,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
     int fd = mkstemp (path);
     if (fd < 0) abort ();
     close (fd);
+    atexit (cleanup);
   }
   read_all (data, size);
   FILE *out = fopen (path, "wb");

@@ -21,8 +21,16 @@ static void put (const char *path, const uint8_t *data, size_t size) {
   if (!f || fwrite (data, 1, size, f) != size || fclose (f)) abort ();
 }
 
+static char dir[64], rec[96], tim[96], par[96];
+
+static void cleanup (void) {
+  unlink (rec), unlink (tim), unlink (par);
+  char j[96];
+  snprintf (j, sizeof j, "%s/.journal", dir);
+  rmdir (j), rmdir (dir);
+}
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
-  static char dir[64], rec[96], tim[96], par[96];
   if (!dir[0]) {
     snprintf (dir, sizeof dir, "/tmp/fuzz_suite.XXXXXX");
     if (!mkdtemp (dir)) abort ();
@@ -31,6 +39,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
     snprintf (rec, sizeof rec, "%s/.journal/kbkf-n004-a000", dir);
     snprintf (tim, sizeof tim, "%s.time", rec);
     snprintf (par, sizeof par, "%s/params", dir);
+    atexit (cleanup);
   }
   put (rec, data, size);
   put (tim, data, size);
