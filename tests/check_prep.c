@@ -120,6 +120,36 @@ static void set_prep (cegar_opts *c, const prep_opts *o) {
   c->prep_subsume = o->subsume, c->prep_bve = o->bve;
 }
 
+/* Elimination never drops a resolvent it finds too long: y's resolvent
+ * (x1 .. x71) has 71 > 64 literals, so y stays and the formula stays false. */
+START_TEST (prep_long_resolvent_kept) {
+  qbf *f = qbf_new (72, 73);
+  int vars[72], c[72];
+  for (int v = 1; v <= 72; v++) vars[v - 1] = v;
+  qbf_add_block (f, QBF_EXISTS, vars, 72, NULL);
+  for (int v = 1; v <= 70; v++) c[v - 1] = v;
+  c[70] = 72; /* y */
+  qbf_add_clause (f, c, 71);
+  c[0] = -72, c[1] = 71;
+  qbf_add_clause (f, c, 2);
+  for (int v = 1; v <= 71; v++) {
+    c[0] = -v;
+    qbf_add_clause (f, c, 1);
+  }
+  qbf_finish (f);
+  prep_opts o = {.ur = true, .bve = true};
+  prep_stats st;
+  prep *p = prep_run (f, &o, NULL, &st);
+  ck_assert_uint_eq (st.eliminated, 1); /* 71 only: (-y) */
+  ck_assert_uint_eq (prep_formula (p)->nclauses, 72);
+  cegar_opts co;
+  set_prep (&co, &o);
+  ck_assert_int_eq (cegar_solve (f, NULL, &co, NULL, NULL), 20);
+  prep_free (p);
+  qbf_free (f);
+}
+END_TEST
+
 /* Solves f with preprocessing o; checks the answer 'want' and the model of
  * the outermost block on the original f (by the evaluator when small). */
 static void solve_and_check (const qbf *f, const prep_opts *o, int want, uint64_t seed, unsigned k) {
@@ -247,6 +277,7 @@ Suite *prep_suite (void) {
   TCase *tc = tcase_create ("core");
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, prep_each_technique);
+  tcase_add_test (tc, prep_long_resolvent_kept);
   tcase_add_test (tc, prep_random_vs_eval);
   tcase_add_test (tc, prep_qbfgen_vs_depqbf);
   tcase_add_test (tc, prep_cli_stats);

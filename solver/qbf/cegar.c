@@ -673,6 +673,17 @@ static int solve_core (const qbf *f, const scnfg_limits *lim, const cegar_opts *
   return res;
 }
 
+/* True iff the last forall block will be expanded (an exists block before
+ * it, at most expand_vars variables): elimination would rewrite the
+ * innermost clauses the expansion copies, and made QParity 20x slower. */
+static bool expands_last (const qbf *f, const cegar_opts *o) {
+  int last_e = -1;
+  for (unsigned b = 0; b < f->nblocks; b++)
+    if (f->blocks[b].quant == QBF_EXISTS) last_e = (int) b;
+  if (last_e < 2 || !o->expand) return false;
+  return f->blocks[last_e - 1].quant == QBF_FORALL && f->blocks[last_e - 1].nvars <= o->expand_vars;
+}
+
 int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, int *model,
                  cegar_stats *st) {
   REQUIRE (f && f->finished && !qbf_is_stochastic (f), "needs a finished plain QBF");
@@ -681,7 +692,7 @@ int cegar_solve (const qbf *f, const scnfg_limits *lim, const cegar_opts *opts, 
   if (opts) o = *opts;
   else cegar_opts_init (&o);
   prep_opts po = { .ur = o.prep_ur, .unit = o.prep_unit, .pure = o.prep_pure, .subsume = o.prep_subsume,
-                   .bve = o.prep_bve };
+                   .bve = o.prep_bve && !expands_last (f, &o) };
   if (!(po.ur || po.unit || po.pure || po.subsume || po.bve)) return solve_core (f, lim, &o, model, st, t0);
   prep *p = prep_run (f, &po, lim, st ? &st->prep : NULL);
   int res = solve_core (prep_formula (p), lim, &o, model, st, t0);

@@ -307,7 +307,7 @@ static void subsume_pass (work *w) {
 }
 
 /* The resolvent of clauses c (with v) and d (with -v) into w->buf2; returns
- * its length, or -1 for a tautology or one longer than BVE_CLAUSE. */
+ * its length, -1 for a tautology, -2 if it is longer than BVE_CLAUSE. */
 static int resolvent (work *w, unsigned c, unsigned d, int v) {
   const int *a = w->lits + w->start[c], *b = w->lits + w->start[d];
   unsigned n = 0;
@@ -320,7 +320,7 @@ static int resolvent (work *w, unsigned c, unsigned d, int v) {
     if (w->mark[li (-b[i])] == w->stamp) return -1;
     w->buf2[n++] = b[i];
   }
-  return n > BVE_CLAUSE ? -1 : (int) n;
+  return n > BVE_CLAUSE ? -2 : (int) n;
 }
 
 /* Saves the clauses of v for prep_model and kills them. */
@@ -353,7 +353,8 @@ static bool try_eliminate (work *w, int v, uint64_t *budget) {
   for (size_t i = 0; i < np; i++)
     for (size_t j = 0; j < nn; j++) {
       if (!tick (w, budget, w->size[P->a[i]] + w->size[N->a[j]])) return false;
-      if (resolvent (w, P->a[i], N->a[j], v) >= 0 && ++count > limit) return false;
+      int k = resolvent (w, P->a[i], N->a[j], v);
+      if (k == -2 || (k >= 0 && ++count > limit)) return false; /* too long, or too many */
     }
   /* keep the resolvents aside: adding them changes the lists */
   size_t nres = 0, cap = 0;
