@@ -356,7 +356,7 @@ START_TEST (cegar_ssat_aborts) {
 END_TEST
 
 /* A formula hard for the solver (equality, 2^40 moves): --timeout 1 answers
- * unknown within 2 s; --max-mem 8 (MB) answers unknown on a big CR. */
+ * unknown within 2 s; --max-mem 12 (MB) answers unknown on a big CR. */
 START_TEST (cegar_cli_limits) {
   char *dir = tu_tmpdir ();
   char *out;
@@ -369,8 +369,8 @@ START_TEST (cegar_cli_limits) {
   ck_assert_msg (t < 2.0, "--timeout 1 took %.2f s", t);
   free (out);
   ck_assert_int_eq (tu_run (NULL, NULL, "gen cr --n 200 -o '%s/cr.qdimacs'", dir), 0);
-  /* 8 MB: enough to read the formula (--max-mem covers reading since issue 14), too little to solve it */
-  rc = tu_run (&out, NULL, "solve --max-mem 8 --model '%s/cr.qdimacs'", dir);
+  /* 12 MB: enough to read the formula (--max-mem covers reading since issue 14), too little to solve it */
+  rc = tu_run (&out, NULL, "solve --max-mem 12 --model '%s/cr.qdimacs'", dir);
   ck_assert_int_eq (rc, 0);
   ck_assert_str_eq (out, "s cnf -1 40401 80002\n");
   free (out);
