@@ -199,6 +199,7 @@ START_TEST (test_bad_files) {
     {"one-strategy", 2, "player 1 has 1 strategy"},
     {"no-player-list", 1, "expected '{' before the player list"},
     {"unterminated-label", 1, "end of file inside a quoted label"},
+    {"too-short", 2, "4000000 strategy profiles, but only 5 bytes left for their payoffs"},
   };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     char rel[96], want[200];

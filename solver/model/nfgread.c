@@ -124,6 +124,9 @@ static bool strategy_block (nfg *p, bool *labelled) {
   if (p->n[0] > NFGREAD_MAX_PROFILES / p->n[1])
     return glex_fail (lx, p->pline, "more than %zu strategy profiles", NFGREAD_MAX_PROFILES);
   p->nprof = p->n[0] * p->n[1];
+  size_t left = (size_t) (lx->end - lx->s); /* every profile needs a token and a separator */
+  if (p->nprof > left / 2 + 1)
+    return glex_fail (lx, lx->tline, "%zu strategy profiles, but only %zu bytes left for their payoffs", p->nprof, left);
   for (int i = 0; i < 2; i++) {
     p->pay[i] = mem_alloc (p->nprof * sizeof *p->pay[i]);
     for (size_t k = 0; k < p->nprof; k++) mpq_init (p->pay[i][k]);
