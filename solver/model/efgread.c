@@ -1,13 +1,9 @@
-/* Gambit .efg reader for signaling-shaped games (see efgread.h). A small
- * tokenizer following Gambit's gambitlex (src/games/file.cc: numbers, quoted
- * text, braces, commas, bare symbols), a recursive parser of the prefix node
+/* Gambit .efg reader for signaling-shaped games (see efgread.h). On the
+ * shared Gambit tokenizer (gambitlex.h), a recursive parser of the prefix node
  * list with the declaration/repeat rules, then a shape check that maps the
  * tree onto (type, message, action). */
 #include "solver/model/efgread.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +12,8 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/rat.h"
-#include "solver/model/game.h"
-
 #include "solver/model/gambitlex.h"
+#include "solver/model/game.h"
 
 /* ---- tree ------------------------------------------------------------- */
 
