@@ -76,34 +76,34 @@ static bool labels_equal (const labels *a, const labels *b) {
 static bool parse_outcome (parser *p, long *id) {
   gambitlex *lx = &p->lx;
   unsigned line = lx->tline;
-  if (!glex_integer (lx, 0, 1L << 30, id, "an outcome number")) return false;
+  if (!gambitlex_integer (lx, 0, 1L << 30, id, "an outcome number")) return false;
   if (lx->tok != GLEX_TEXT) {
     if (*id == 0) return true;
     for (size_t i = 0; i < p->nouts; i++)
       if (p->outs[i].id == *id) return true;
-    return glex_fail (lx, line, "outcome %ld is used before it is defined", *id);
+    return gambitlex_fail (lx, line, "outcome %ld is used before it is defined", *id);
   }
-  if (*id == 0) return glex_fail (lx, line, "outcome 0 (the null outcome) cannot have a label or payoffs");
+  if (*id == 0) return gambitlex_fail (lx, line, "outcome 0 (the null outcome) cannot have a label or payoffs");
   char *label = mem_strdup (lx->text);
-  if (!glex_next (lx)) return free (label), false;
-  if (lx->tok != GLEX_LBRACE) return free (label), glex_fail (lx, lx->tline, "expected '{' before the payoffs");
-  if (!glex_next (lx)) return free (label), false;
+  if (!gambitlex_next (lx)) return free (label), false;
+  if (lx->tok != GLEX_LBRACE) return free (label), gambitlex_fail (lx, lx->tline, "expected '{' before the payoffs");
+  if (!gambitlex_next (lx)) return free (label), false;
   mpq_t *pay = mem_alloc (p->nplayers * sizeof *pay);
   for (unsigned i = 0; i < p->nplayers; i++) mpq_init (pay[i]);
   bool ok = true;
   for (unsigned i = 0; i < p->nplayers && ok; i++) {
-    if (lx->tok != GLEX_NUMBER) ok = glex_fail (lx, lx->tline, "expected a payoff for player %u of outcome %ld", i + 1, *id);
-    else ok = glex_number (lx, pay[i]) && glex_next (lx) && (lx->tok != GLEX_COMMA || glex_next (lx));
+    if (lx->tok != GLEX_NUMBER) ok = gambitlex_fail (lx, lx->tline, "expected a payoff for player %u of outcome %ld", i + 1, *id);
+    else ok = gambitlex_number (lx, pay[i]) && gambitlex_next (lx) && (lx->tok != GLEX_COMMA || gambitlex_next (lx));
   }
-  if (ok && lx->tok != GLEX_RBRACE) ok = glex_fail (lx, lx->tline, "expected '}' after %u payoffs of outcome %ld", p->nplayers, *id);
-  if (ok) ok = glex_next (lx);
+  if (ok && lx->tok != GLEX_RBRACE) ok = gambitlex_fail (lx, lx->tline, "expected '}' after %u payoffs of outcome %ld", p->nplayers, *id);
+  if (ok) ok = gambitlex_next (lx);
   outcome *prev = NULL;
   for (size_t i = 0; i < p->nouts && ok; i++)
     if (p->outs[i].id == *id) prev = &p->outs[i];
   if (ok && prev) {
     bool same = !strcmp (prev->label, label);
     for (unsigned i = 0; i < p->nplayers; i++) same &= mpq_equal (prev->pay[i], pay[i]) != 0;
-    if (!same) ok = glex_fail (lx, line, "outcome %ld does not match its previous definition", *id);
+    if (!same) ok = gambitlex_fail (lx, line, "outcome %ld does not match its previous definition", *id);
   }
   if (ok && !prev) {
     p->outs = mem_realloc (p->outs, (p->nouts + 1) * sizeof *p->outs);
@@ -121,22 +121,22 @@ static bool parse_node (parser *p, size_t *out, unsigned depth);
 
 static bool parse_node (parser *p, size_t *out, unsigned depth) {
   gambitlex *lx = &p->lx;
-  if (depth > 64) return glex_fail (lx, lx->tline, "the tree is deeper than 64 levels");
-  if (lx->tok == GLEX_EOF) return glex_fail (lx, lx->tline, "unexpected end of file: a node is missing");
+  if (depth > 64) return gambitlex_fail (lx, lx->tline, "the tree is deeper than 64 levels");
+  if (lx->tok == GLEX_EOF) return gambitlex_fail (lx, lx->tline, "unexpected end of file: a node is missing");
   if (lx->tok != GLEX_SYMBOL || strlen (lx->text) != 1 || !strchr ("cpt", lx->text[0]))
-    return glex_fail (lx, lx->tline, "expected a node type c, p or t, found '%.40s'", lx->text);
+    return gambitlex_fail (lx, lx->tline, "expected a node type c, p or t, found '%.40s'", lx->text);
   node nd;
   memset (&nd, 0, sizeof nd);
   nd.type = lx->text[0];
   nd.line = lx->tline;
-  if (!glex_next (lx)) return false;
-  if (lx->tok != GLEX_TEXT) return glex_fail (lx, lx->tline, "expected the node's label (a quoted string)");
-  if (!glex_next (lx)) return false;
+  if (!gambitlex_next (lx)) return false;
+  if (lx->tok != GLEX_TEXT) return gambitlex_fail (lx, lx->tline, "expected the node's label (a quoted string)");
+  if (!gambitlex_next (lx)) return false;
   if (nd.type != 't') {
     long pl = 0, id;
-    if (nd.type == 'p' && !glex_integer (lx, 1, (long) p->nplayers, &pl, "a player number")) return false;
+    if (nd.type == 'p' && !gambitlex_integer (lx, 1, (long) p->nplayers, &pl, "a player number")) return false;
     unsigned iline = lx->tline;
-    if (!glex_integer (lx, 1, 1L << 30, &id, "an information set number")) return false;
+    if (!gambitlex_integer (lx, 1, 1L << 30, &id, "an information set number")) return false;
     nd.player = (int) pl;
     size_t found = p->nisets;
     for (size_t i = 0; i < p->nisets; i++)
@@ -146,13 +146,13 @@ static bool parse_node (parser *p, size_t *out, unsigned depth) {
       memset (&is, 0, sizeof is);
       is.player = nd.player, is.id = id, is.line = iline;
       is.label = mem_strdup (lx->text);
-      bool ok = glex_next (lx);
-      if (ok && lx->tok != GLEX_LBRACE) ok = glex_fail (lx, lx->tline, "expected '{' before the actions");
-      if (ok) ok = glex_next (lx);
+      bool ok = gambitlex_next (lx);
+      if (ok && lx->tok != GLEX_LBRACE) ok = gambitlex_fail (lx, lx->tline, "expected '{' before the actions");
+      if (ok) ok = gambitlex_next (lx);
       size_t capp = 0;
       while (ok && lx->tok != GLEX_RBRACE) {
         if (lx->tok != GLEX_TEXT) {
-          ok = glex_fail (lx, lx->tline, "expected an action label (a quoted string)");
+          ok = gambitlex_fail (lx, lx->tline, "expected an action label (a quoted string)");
           break;
         }
         is.acts.s = mem_realloc (is.acts.s, (is.acts.n + 1) * sizeof *is.acts.s);
@@ -161,19 +161,19 @@ static bool parse_node (parser *p, size_t *out, unsigned depth) {
           if (is.acts.n > capp) capp = 2 * is.acts.n, is.probs = mem_realloc (is.probs, capp * sizeof *is.probs);
           mpq_init (is.probs[is.acts.n - 1]);
         }
-        ok = glex_next (lx);
+        ok = gambitlex_next (lx);
         if (ok && nd.type == 'c') {
-          if (lx->tok != GLEX_NUMBER) ok = glex_fail (lx, lx->tline, "expected the probability of chance action '%s'", is.acts.s[is.acts.n - 1]);
-          else ok = glex_number (lx, is.probs[is.acts.n - 1]) && glex_next (lx);
+          if (lx->tok != GLEX_NUMBER) ok = gambitlex_fail (lx, lx->tline, "expected the probability of chance action '%s'", is.acts.s[is.acts.n - 1]);
+          else ok = gambitlex_number (lx, is.probs[is.acts.n - 1]) && gambitlex_next (lx);
         }
       }
-      if (ok && !is.acts.n) ok = glex_fail (lx, iline, "an information set needs at least one action");
-      if (ok) ok = glex_next (lx);
+      if (ok && !is.acts.n) ok = gambitlex_fail (lx, iline, "an information set needs at least one action");
+      if (ok) ok = gambitlex_next (lx);
       if (ok && found < p->nisets) {
         infoset *prev = &p->isets[found];
         bool same = !strcmp (prev->label, is.label) && labels_equal (&prev->acts, &is.acts);
         for (size_t i = 0; same && nd.type == 'c' && i < is.acts.n; i++) same = mpq_equal (prev->probs[i], is.probs[i]);
-        if (!same) ok = glex_fail (lx, iline, "information set %ld does not match its previous definition", id);
+        if (!same) ok = gambitlex_fail (lx, iline, "information set %ld does not match its previous definition", id);
       }
       if (ok && found == p->nisets) {
         p->isets = mem_realloc (p->isets, (p->nisets + 1) * sizeof *p->isets);
@@ -185,7 +185,7 @@ static bool parse_node (parser *p, size_t *out, unsigned depth) {
       }
       if (!ok) return false;
     } else if (found == p->nisets) {
-      return glex_fail (lx, iline, "information set %ld is used before it is defined", id);
+      return gambitlex_fail (lx, iline, "information set %ld is used before it is defined", id);
     }
     for (size_t i = 0; i < p->nisets; i++)
       if (p->isets[i].player == nd.player && p->isets[i].id == id) nd.iset = i;
@@ -254,20 +254,20 @@ typedef struct shape {
 static bool check_receiver (parser *p, shape *sh, size_t t, size_t m, const node *q) {
   gambitlex *lx = &p->lx;
   if (q->type != 'p' || q->player == sh->S)
-    return glex_fail (lx, q->line, "not a signaling game: after each message the other player must move");
+    return gambitlex_fail (lx, q->line, "not a signaling game: after each message the other player must move");
   if (sh->R < 0) sh->R = q->player, sh->A = q->nkids;
   if (q->nkids != sh->A)
-    return glex_fail (lx, q->line, "not a signaling game: the receiver must have the same actions after every message");
+    return gambitlex_fail (lx, q->line, "not a signaling game: the receiver must have the same actions after every message");
   if (t == 0) {
     sh->riset[m] = q->iset;
     for (size_t m2 = 0; m2 < m; m2++)
       if (sh->riset[m2] == q->iset)
-        return glex_fail (lx, q->line, "not a signaling game: the receiver does not observe the message (messages share an information set)");
+        return gambitlex_fail (lx, q->line, "not a signaling game: the receiver does not observe the message (messages share an information set)");
   } else if (sh->riset[m] != q->iset)
-    return glex_fail (lx, q->line, "not a signaling game: the receiver observes more than the message (its information set depends on the type)");
+    return gambitlex_fail (lx, q->line, "not a signaling game: the receiver observes more than the message (its information set depends on the type)");
   for (size_t a = 0; a < sh->A; a++)
     if (p->nodes[q->kids[a]].type != 't')
-      return glex_fail (lx, p->nodes[q->kids[a]].line, "not a signaling game: the receiver's actions must end the game");
+      return gambitlex_fail (lx, p->nodes[q->kids[a]].line, "not a signaling game: the receiver's actions must end the game");
   return true;
 }
 
@@ -275,28 +275,28 @@ static bool check_receiver (parser *p, shape *sh, size_t t, size_t m, const node
  * arrays are owned by the caller even on failure). */
 static bool check_shape (parser *p, const node *r, shape *sh) {
   gambitlex *lx = &p->lx;
-  if (p->nplayers != 2) return glex_fail (lx, 1, "not a signaling game: it needs exactly two players (it has %u)", p->nplayers);
-  if (r->type != 'c') return glex_fail (lx, r->line, "not a signaling game: the root must be a chance node over the types");
+  if (p->nplayers != 2) return gambitlex_fail (lx, 1, "not a signaling game: it needs exactly two players (it has %u)", p->nplayers);
+  if (r->type != 'c') return gambitlex_fail (lx, r->line, "not a signaling game: the root must be a chance node over the types");
   const infoset *ti = &p->isets[r->iset];
   sh->K = r->nkids;
-  if (sh->K < 2) return glex_fail (lx, r->line, "not a signaling game: the chance root needs at least two types");
+  if (sh->K < 2) return gambitlex_fail (lx, r->line, "not a signaling game: the chance root needs at least two types");
   mpq_t sum;
   mpq_init (sum);
   for (size_t t = 0; t < sh->K; t++) mpq_add (sum, sum, ti->probs[t]);
   bool one = mpq_cmp_ui (sum, 1, 1) == 0;
   mpq_clear (sum);
-  if (!one) return glex_fail (lx, r->line, "the chance probabilities at the root do not sum to 1");
+  if (!one) return gambitlex_fail (lx, r->line, "the chance probabilities at the root do not sum to 1");
   sh->siset = mem_alloc (sh->K * sizeof *sh->siset);
   for (size_t t = 0; t < sh->K; t++) {
     const node *s = &p->nodes[r->kids[t]];
-    if (s->type != 'p') return glex_fail (lx, s->line, "not a signaling game: below the chance root every node must be the sender's");
+    if (s->type != 'p') return gambitlex_fail (lx, s->line, "not a signaling game: below the chance root every node must be the sender's");
     if (sh->S < 0) sh->S = s->player, sh->M = s->nkids, sh->riset = mem_alloc (sh->M * sizeof *sh->riset);
     if (s->player != sh->S || s->nkids != sh->M)
-      return glex_fail (lx, s->line, "not a signaling game: every type's node must be the same player's, with the same number of messages");
+      return gambitlex_fail (lx, s->line, "not a signaling game: every type's node must be the same player's, with the same number of messages");
     sh->siset[t] = s->iset;
     for (size_t u = 0; u < t; u++)
       if (sh->siset[u] == s->iset)
-        return glex_fail (lx, s->line, "not a signaling game: the sender does not observe its type (types share an information set)");
+        return gambitlex_fail (lx, s->line, "not a signaling game: the sender does not observe its type (types share an information set)");
     for (size_t m = 0; m < sh->M; m++)
       if (!check_receiver (p, sh, t, m, &p->nodes[s->kids[m]])) return false;
   }
@@ -306,13 +306,13 @@ static bool check_shape (parser *p, const node *r, shape *sh) {
 /* Adds the two players (safe, distinct ids); pid[i] gets player i+1's index. */
 static void add_players (parser *p, game *g, int pid[2]) {
   char *ids[2];
-  glex_two_ids (p->players, ids);
+  gambitlex_two_ids (p->players, ids);
   for (unsigned i = 0; i < 2; i++) pid[i] = game_add_player (g, ids[i]), free (ids[i]);
 }
 
 /* Sets v's labels from the information set's action names (prefix c for unnamed). */
 static void set_labels (game *g, int v, const infoset *is, char c, size_t n) {
-  char **l = glex_labels (is->acts.s, is->acts.n, c);
+  char **l = gambitlex_labels (is->acts.s, is->acts.n, c);
   game_set_labels (g, v, l);
   for (size_t i = 0; i < n; i++) free (l[i]);
   free (l);
@@ -407,29 +407,29 @@ bool efgread_memory (game **out, const char *buf, size_t len, const char *name, 
   gambitlex *lx = &p.lx;
   lx->s = buf, lx->end = buf + len, lx->name = name, lx->line = 1, lx->err = err;
   char *title = NULL;
-  bool ok = glex_next (lx);
-  if (ok && (lx->tok != GLEX_SYMBOL || strcmp (lx->text, "EFG"))) ok = glex_fail (lx, lx->tline, "expected 'EFG' (not a Gambit extensive game file)");
-  if (ok) ok = glex_next (lx);
-  if (ok && (lx->tok != GLEX_NUMBER || strcmp (lx->text, "2"))) ok = glex_fail (lx, lx->tline, "only EFG version 2 is accepted");
-  if (ok) ok = glex_next (lx);
+  bool ok = gambitlex_next (lx);
+  if (ok && (lx->tok != GLEX_SYMBOL || strcmp (lx->text, "EFG"))) ok = gambitlex_fail (lx, lx->tline, "expected 'EFG' (not a Gambit extensive game file)");
+  if (ok) ok = gambitlex_next (lx);
+  if (ok && (lx->tok != GLEX_NUMBER || strcmp (lx->text, "2"))) ok = gambitlex_fail (lx, lx->tline, "only EFG version 2 is accepted");
+  if (ok) ok = gambitlex_next (lx);
   if (ok && (lx->tok != GLEX_SYMBOL || (strcmp (lx->text, "R") && strcmp (lx->text, "D"))))
-    ok = glex_fail (lx, lx->tline, "expected the data type R or D");
-  if (ok) ok = glex_next (lx);
-  if (ok && lx->tok != GLEX_TEXT) ok = glex_fail (lx, lx->tline, "expected the game's title (a quoted string)");
-  if (ok) title = mem_strdup (lx->text), ok = glex_next (lx);
-  if (ok && lx->tok != GLEX_LBRACE) ok = glex_fail (lx, lx->tline, "expected '{' before the player list");
-  if (ok) ok = glex_next (lx);
+    ok = gambitlex_fail (lx, lx->tline, "expected the data type R or D");
+  if (ok) ok = gambitlex_next (lx);
+  if (ok && lx->tok != GLEX_TEXT) ok = gambitlex_fail (lx, lx->tline, "expected the game's title (a quoted string)");
+  if (ok) title = mem_strdup (lx->text), ok = gambitlex_next (lx);
+  if (ok && lx->tok != GLEX_LBRACE) ok = gambitlex_fail (lx, lx->tline, "expected '{' before the player list");
+  if (ok) ok = gambitlex_next (lx);
   while (ok && lx->tok == GLEX_TEXT) {
     p.players = mem_realloc (p.players, (p.nplayers + 1) * sizeof *p.players);
     p.players[p.nplayers++] = mem_strdup (lx->text);
-    ok = glex_next (lx);
+    ok = gambitlex_next (lx);
   }
-  if (ok && lx->tok != GLEX_RBRACE) ok = glex_fail (lx, lx->tline, "expected '}' after the player names");
-  if (ok) ok = glex_next (lx);
-  if (ok && lx->tok == GLEX_TEXT) ok = glex_next (lx); /* the optional comment */
+  if (ok && lx->tok != GLEX_RBRACE) ok = gambitlex_fail (lx, lx->tline, "expected '}' after the player names");
+  if (ok) ok = gambitlex_next (lx);
+  if (ok && lx->tok == GLEX_TEXT) ok = gambitlex_next (lx); /* the optional comment */
   size_t root = 0;
   if (ok) ok = parse_node (&p, &root, 0);
-  if (ok && lx->tok != GLEX_EOF) ok = glex_fail (lx, lx->tline, "unexpected '%.40s' after the last node", lx->text);
+  if (ok && lx->tok != GLEX_EOF) ok = gambitlex_fail (lx, lx->tline, "unexpected '%.40s' after the last node", lx->text);
   if (ok) ok = build (&p, root, title, out);
   free (title);
   parser_free (&p);

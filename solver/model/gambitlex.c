@@ -12,12 +12,12 @@
 #include "base/mem.h"
 #include "base/rat.h"
 
-void glex_init (gambitlex *lx, const char *buf, size_t len, const char *name, scnfg_error *err) {
+void gambitlex_init (gambitlex *lx, const char *buf, size_t len, const char *name, scnfg_error *err) {
   memset (lx, 0, sizeof *lx);
   lx->s = buf, lx->end = buf + len, lx->name = name, lx->line = 1, lx->err = err;
 }
 
-bool glex_fail (gambitlex *lx, unsigned line, const char *fmt, ...) {
+bool gambitlex_fail (gambitlex *lx, unsigned line, const char *fmt, ...) {
   char msg[200];
   va_list ap;
   va_start (ap, fmt);
@@ -59,17 +59,17 @@ static bool label_byte (gambitlex *lx, char d) {
   if (lx->utf8_more) return lx->utf8_more--, true;
   if (u >= 0x80) {
     size_t k = utf8_char ((const unsigned char *) lx->s - 1, (size_t) (lx->end - lx->s) + 1);
-    if (k == 0) return glex_fail (lx, lx->line, "byte 0x%02x in a quoted label is not valid UTF-8", u);
+    if (k == 0) return gambitlex_fail (lx, lx->line, "byte 0x%02x in a quoted label is not valid UTF-8", u);
     lx->utf8_more = k - 1;
     return true;
   }
   if (u < 0x20 && d != '\t' && d != '\n' && d != '\r')
-    return glex_fail (lx, lx->line, "control byte 0x%02x in a quoted label (XML cannot hold it)", u);
+    return gambitlex_fail (lx, lx->line, "control byte 0x%02x in a quoted label (XML cannot hold it)", u);
   return true;
 }
 
 /* Advances to the next token; false on a lexical error. */
-bool glex_next (gambitlex *lx) {
+bool gambitlex_next (gambitlex *lx) {
   while (lx->s < lx->end && isspace ((unsigned char) *lx->s)) {
     if (*lx->s == '\n') lx->line++;
     lx->s++;
@@ -93,7 +93,7 @@ bool glex_next (gambitlex *lx) {
   if (c == '"') {
     lx->s++;
     for (;;) {
-      if (lx->s >= lx->end) return glex_fail (lx, lx->tline, "end of file inside a quoted label");
+      if (lx->s >= lx->end) return gambitlex_fail (lx, lx->tline, "end of file inside a quoted label");
       char d = *lx->s++;
       if (d == '"') break;
       if (d == '\n') lx->line++;
@@ -111,12 +111,12 @@ bool glex_next (gambitlex *lx) {
 
 /* Gambit's number forms, exactly: [+-]D, [+-]D/D, [+-]D.D*, .D, with an
  * optional exponent e[+-]D on decimals. */
-bool glex_number (gambitlex *lx, mpq_t out) {
+bool gambitlex_number (gambitlex *lx, mpq_t out) {
   const char *t = lx->text;
   char buf[128];
   const char *why = "malformed number";
   size_t len = strlen (t);
-  if (len == 0 || len >= 100) return glex_fail (lx, lx->tline, "malformed number '%.40s'", t);
+  if (len == 0 || len >= 100) return gambitlex_fail (lx, lx->tline, "malformed number '%.40s'", t);
   const char *e = strpbrk (t, "eE");
   size_t mlen = e ? (size_t) (e - t) : len;
   size_t k = 0;
@@ -127,15 +127,15 @@ bool glex_number (gambitlex *lx, mpq_t out) {
   for (; i < mlen; i++) buf[k++] = t[i];
   if (k && buf[k - 1] == '.') buf[k++] = '0';
   buf[k] = 0;
-  if (e && strchr (buf, '/')) return glex_fail (lx, lx->tline, "malformed number '%s'", t);
-  if (!rat_parse_str (out, buf, &why)) return glex_fail (lx, lx->tline, "malformed number '%s' (%s)", t, why);
+  if (e && strchr (buf, '/')) return gambitlex_fail (lx, lx->tline, "malformed number '%s'", t);
+  if (!rat_parse_str (out, buf, &why)) return gambitlex_fail (lx, lx->tline, "malformed number '%s' (%s)", t, why);
   if (e) {
     char *endp;
     const char *x = e + 1;
     if (!*x || (!isdigit ((unsigned char) *x) && !((*x == '+' || *x == '-') && isdigit ((unsigned char) x[1]))))
-      return glex_fail (lx, lx->tline, "malformed exponent in '%s'", t);
+      return gambitlex_fail (lx, lx->tline, "malformed exponent in '%s'", t);
     long ex = strtol (x, &endp, 10);
-    if (*endp || ex > 1000 || ex < -1000) return glex_fail (lx, lx->tline, "malformed exponent in '%s'", t);
+    if (*endp || ex > 1000 || ex < -1000) return gambitlex_fail (lx, lx->tline, "malformed exponent in '%s'", t);
     mpz_t p;
     mpz_init (p);
     mpz_ui_pow_ui (p, 10, (unsigned long) labs (ex));
@@ -150,14 +150,14 @@ bool glex_number (gambitlex *lx, mpq_t out) {
   return true;
 }
 
-bool glex_integer (gambitlex *lx, long lo, long hi, long *out, const char *what) {
-  if (lx->tok != GLEX_NUMBER) return glex_fail (lx, lx->tline, "expected %s", what);
+bool gambitlex_integer (gambitlex *lx, long lo, long hi, long *out, const char *what) {
+  if (lx->tok != GLEX_NUMBER) return gambitlex_fail (lx, lx->tline, "expected %s", what);
   char *endp;
   long v = strtol (lx->text, &endp, 10);
   if (*endp || !isdigit ((unsigned char) lx->text[0]) || v < lo || v > hi)
-    return glex_fail (lx, lx->tline, "expected %s, found '%.40s'", what, lx->text);
+    return gambitlex_fail (lx, lx->tline, "expected %s, found '%.40s'", what, lx->text);
   *out = v;
-  return glex_next (lx);
+  return gambitlex_next (lx);
 }
 
 /* ---- ids and labels ----------------------------------------------------- */
@@ -178,7 +178,7 @@ static char *safe_id (const char *s, const char *dflt) {
 }
 
 /* Labels without whitespace, nonempty, unique: "x y" -> "x_y", "" -> dflt<i>, repeats -> "_2"... */
-char **glex_labels (char *const *names, size_t n, char d) {
+char **gambitlex_labels (char *const *names, size_t n, char d) {
   char **o = mem_alloc (n * sizeof *o);
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen (names[i]);
@@ -200,7 +200,7 @@ char **glex_labels (char *const *names, size_t n, char d) {
   return o;
 }
 
-void glex_two_ids (char *const names[2], char *ids[2]) {
+void gambitlex_two_ids (char *const names[2], char *ids[2]) {
   char dflt[8];
   for (unsigned i = 0; i < 2; i++) {
     snprintf (dflt, sizeof dflt, "P%u", i + 1);

@@ -28,22 +28,22 @@ typedef struct gambitlex {
 } gambitlex;
 
 /* Starts lexing buf[0..len) for messages naming 'name' (no token read yet). */
-void glex_init (gambitlex *lx, const char *buf, size_t len, const char *name, struct scnfg_error *err);
+void gambitlex_init (gambitlex *lx, const char *buf, size_t len, const char *name, struct scnfg_error *err);
 /* Records "name:line: reason" (the first failure only); returns false. */
-bool glex_fail (gambitlex *lx, unsigned line, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
+bool gambitlex_fail (gambitlex *lx, unsigned line, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
 /* Advances to the next token; false on a lexical error. */
-bool glex_next (gambitlex *lx);
+bool gambitlex_next (gambitlex *lx);
 /* The current GLEX_NUMBER token's exact value into out (does not advance). */
-bool glex_number (gambitlex *lx, mpq_t out);
+bool gambitlex_number (gambitlex *lx, mpq_t out);
 /* The current token as an integer in [lo, hi] ('what' names it in errors); advances. */
-bool glex_integer (gambitlex *lx, long lo, long hi, long *out, const char *what);
+bool gambitlex_integer (gambitlex *lx, long lo, long hi, long *out, const char *what);
 
 /* Labels without whitespace, nonempty, unique (new array of n new strings):
  * "x y" -> "x_y", "" -> d<i>, repeats get "_2", "_3"... */
-char **glex_labels (char *const *names, size_t n, char d);
+char **gambitlex_labels (char *const *names, size_t n, char d);
 /* Two players' ids from their names (new strings): XML-safe, at most 60
  * characters, "" -> P1 / P2, equal names -> the second gets "_2". */
-void glex_two_ids (char *const names[2], char *ids[2]);
+void gambitlex_two_ids (char *const names[2], char *ids[2]);
 
 /* Reads a whole file of at most max bytes into a new buffer (*buf, free;
  * *len bytes). False with an ERROR_IO or ERROR_INPUT record otherwise. */

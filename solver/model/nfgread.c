@@ -42,47 +42,47 @@ static void nfg_free (nfg *p) {
 /* Skips commas (optional between payoffs). */
 static bool skip_commas (gambitlex *lx) {
   while (lx->tok == GLEX_COMMA)
-    if (!glex_next (lx)) return false;
+    if (!gambitlex_next (lx)) return false;
   return true;
 }
 
 /* A payoff into out; advances past it and any commas after it. */
 static bool payoff (gambitlex *lx, mpq_t out) {
   if (!skip_commas (lx)) return false;
-  if (lx->tok != GLEX_NUMBER) return glex_fail (lx, lx->tline, "expected a payoff (a number)");
-  return glex_number (lx, out) && glex_next (lx) && skip_commas (lx);
+  if (lx->tok != GLEX_NUMBER) return gambitlex_fail (lx, lx->tline, "expected a payoff (a number)");
+  return gambitlex_number (lx, out) && gambitlex_next (lx) && skip_commas (lx);
 }
 
 static bool expect (gambitlex *lx, int tok, const char *what) {
-  if (lx->tok != tok) return glex_fail (lx, lx->tline, "expected %s", what);
-  return glex_next (lx);
+  if (lx->tok != tok) return gambitlex_fail (lx, lx->tline, "expected %s", what);
+  return gambitlex_next (lx);
 }
 
 /* NFG 1 R|D "title" { "name" ... }: the title into *title (new string). */
 static bool header (nfg *p, char **title) {
   gambitlex *lx = &p->lx;
-  if (!glex_next (lx)) return false;
+  if (!gambitlex_next (lx)) return false;
   if (lx->tok != GLEX_SYMBOL || strcmp (lx->text, "NFG"))
-    return glex_fail (lx, lx->tline, "expected 'NFG' (not a Gambit strategic game file)");
-  if (!glex_next (lx)) return false;
-  if (lx->tok != GLEX_NUMBER || strcmp (lx->text, "1")) return glex_fail (lx, lx->tline, "only NFG version 1 is accepted");
-  if (!glex_next (lx)) return false;
+    return gambitlex_fail (lx, lx->tline, "expected 'NFG' (not a Gambit strategic game file)");
+  if (!gambitlex_next (lx)) return false;
+  if (lx->tok != GLEX_NUMBER || strcmp (lx->text, "1")) return gambitlex_fail (lx, lx->tline, "only NFG version 1 is accepted");
+  if (!gambitlex_next (lx)) return false;
   if (lx->tok != GLEX_SYMBOL || (strcmp (lx->text, "R") && strcmp (lx->text, "D")))
-    return glex_fail (lx, lx->tline, "expected the data type R or D");
-  if (!glex_next (lx)) return false;
-  if (lx->tok != GLEX_TEXT) return glex_fail (lx, lx->tline, "expected the game's title (a quoted string)");
+    return gambitlex_fail (lx, lx->tline, "expected the data type R or D");
+  if (!gambitlex_next (lx)) return false;
+  if (lx->tok != GLEX_TEXT) return gambitlex_fail (lx, lx->tline, "expected the game's title (a quoted string)");
   *title = mem_strdup (lx->text);
-  if (!glex_next (lx)) return false;
+  if (!gambitlex_next (lx)) return false;
   p->pline = lx->tline;
   if (!expect (lx, GLEX_LBRACE, "'{' before the player list")) return false;
   while (lx->tok == GLEX_TEXT) {
     p->players = mem_realloc (p->players, (p->nplayers + 1) * sizeof *p->players);
     p->players[p->nplayers++] = mem_strdup (lx->text);
-    if (!glex_next (lx)) return false;
+    if (!gambitlex_next (lx)) return false;
   }
   if (!expect (lx, GLEX_RBRACE, "'}' after the player names")) return false;
   if (p->nplayers != 2)
-    return glex_fail (lx, p->pline,
+    return gambitlex_fail (lx, p->pline,
                       "a strategic game of %u players: only two-player tables are read (a one-shot "
                       "leader-follower game needs exactly one leader and one follower)", p->nplayers);
   return true;
@@ -94,7 +94,7 @@ static bool strategies (nfg *p, int i, bool labelled) {
   unsigned line = lx->tline;
   if (!labelled) {
     long v;
-    if (!glex_integer (lx, 1, (long) NFGREAD_MAX_PROFILES, &v, "a strategy count")) return false;
+    if (!gambitlex_integer (lx, 1, (long) NFGREAD_MAX_PROFILES, &v, "a strategy count")) return false;
     p->n[i] = (size_t) v;
   } else {
     if (!expect (lx, GLEX_LBRACE, "'{' before a player's strategy labels")) return false;
@@ -103,13 +103,13 @@ static bool strategies (nfg *p, int i, bool labelled) {
     while (lx->tok == GLEX_TEXT && k < NFGREAD_MAX_PROFILES) {
       l = mem_realloc (l, (k + 1) * sizeof *l);
       l[k++] = mem_strdup (lx->text);
-      if (!glex_next (lx)) break;
+      if (!gambitlex_next (lx)) break;
     }
     p->labels[i] = l, p->n[i] = k;
     if (lx->failed || !expect (lx, GLEX_RBRACE, "'}' after a player's strategy labels")) return false;
   }
   if (p->n[i] < 2)
-    return glex_fail (lx, line, "player %d has %zu strategy: the model needs at least two per player", i + 1, p->n[i]);
+    return gambitlex_fail (lx, line, "player %d has %zu strategy: the model needs at least two per player", i + 1, p->n[i]);
   return true;
 }
 
@@ -122,16 +122,16 @@ static bool strategy_block (nfg *p, bool *labelled) {
     if (!strategies (p, i, *labelled)) return false;
   if (!expect (lx, GLEX_RBRACE, "'}' after the two players' strategies")) return false;
   if (p->n[0] > NFGREAD_MAX_PROFILES / p->n[1])
-    return glex_fail (lx, p->pline, "more than %zu strategy profiles", NFGREAD_MAX_PROFILES);
+    return gambitlex_fail (lx, p->pline, "more than %zu strategy profiles", NFGREAD_MAX_PROFILES);
   p->nprof = p->n[0] * p->n[1];
   size_t left = (size_t) (lx->end - lx->s); /* every profile needs a token and a separator */
   if (p->nprof > left / 2 + 1)
-    return glex_fail (lx, lx->tline, "%zu strategy profiles, but only %zu bytes left for their payoffs", p->nprof, left);
+    return gambitlex_fail (lx, lx->tline, "%zu strategy profiles, but only %zu bytes left for their payoffs", p->nprof, left);
   for (int i = 0; i < 2; i++) {
     p->pay[i] = mem_alloc (p->nprof * sizeof *p->pay[i]);
     for (size_t k = 0; k < p->nprof; k++) mpq_init (p->pay[i][k]);
   }
-  if (lx->tok == GLEX_TEXT && !glex_next (lx)) return false; /* the optional comment */
+  if (lx->tok == GLEX_TEXT && !gambitlex_next (lx)) return false; /* the optional comment */
   return true;
 }
 
@@ -147,12 +147,12 @@ static bool outcome_form (nfg *p) {
   gambitlex *lx = &p->lx;
   if (!expect (lx, GLEX_LBRACE, "'{' before the outcome list")) return false;
   while (lx->tok == GLEX_LBRACE && p->nouts < NFGREAD_MAX_PROFILES) {
-    if (!glex_next (lx)) return false;
-    if (lx->tok != GLEX_TEXT) return glex_fail (lx, lx->tline, "expected the outcome's label (a quoted string)");
+    if (!gambitlex_next (lx)) return false;
+    if (lx->tok != GLEX_TEXT) return gambitlex_fail (lx, lx->tline, "expected the outcome's label (a quoted string)");
     p->outs = mem_realloc (p->outs, 2 * (p->nouts + 1) * sizeof *p->outs);
     mpq_init (p->outs[2 * p->nouts]), mpq_init (p->outs[2 * p->nouts + 1]);
     p->nouts++;
-    if (!glex_next (lx)) return false;
+    if (!gambitlex_next (lx)) return false;
     for (int i = 0; i < 2; i++)
       if (!payoff (lx, p->outs[2 * (p->nouts - 1) + (size_t) i])) return false;
     if (!expect (lx, GLEX_RBRACE, "'}' after an outcome's two payoffs")) return false;
@@ -161,8 +161,8 @@ static bool outcome_form (nfg *p) {
   for (size_t k = 0; k < p->nprof; k++) {
     long o;
     if (!skip_commas (lx)) return false;
-    if (lx->tok == GLEX_EOF) return glex_fail (lx, lx->tline, "only %zu of the %zu outcome numbers of the profiles", k, p->nprof);
-    if (!glex_integer (lx, 0, (long) p->nouts, &o, "an outcome number (0 or a listed outcome)")) return false;
+    if (lx->tok == GLEX_EOF) return gambitlex_fail (lx, lx->tline, "only %zu of the %zu outcome numbers of the profiles", k, p->nprof);
+    if (!gambitlex_integer (lx, 0, (long) p->nouts, &o, "an outcome number (0 or a listed outcome)")) return false;
     if (o > 0)
       for (int i = 0; i < 2; i++) mpq_set (p->pay[i][k], p->outs[2 * (size_t) (o - 1) + (size_t) i]);
   }
@@ -176,7 +176,7 @@ static bool find_leader (nfg *p, char *ids[2], const char *leader, int *L) {
   if (!leader) return true;
   for (int i = 0; i < 2; i++)
     if (!strcmp (leader, ids[i]) || !strcmp (leader, p->players[i])) return *L = i, true;
-  return glex_fail (&p->lx, p->pline, "--leader '%.60s' is not a player of the game (players %s, %s)", leader, ids[0], ids[1]);
+  return gambitlex_fail (&p->lx, p->pline, "--leader '%.60s' is not a player of the game (players %s, %s)", leader, ids[0], ids[1]);
 }
 
 static void add_action (nfg *p, game *g, int v, int owner, unsigned stage) {
@@ -190,7 +190,7 @@ static void add_action (nfg *p, game *g, int v, int owner, unsigned stage) {
     names = mem_alloc (p->n[i] * sizeof *names);
     for (size_t k = 0; k < p->n[i]; k++) names[k] = mem_alloc (24), snprintf (names[k], 24, "%zu", k + 1);
   }
-  char **l = glex_labels (names, p->n[i], 's');
+  char **l = gambitlex_labels (names, p->n[i], 's');
   game_set_labels (g, v, l);
   for (size_t k = 0; k < p->n[i]; k++) {
     free (l[k]);
@@ -202,7 +202,7 @@ static void add_action (nfg *p, game *g, int v, int owner, unsigned stage) {
 
 static bool build (nfg *p, const char *title, const char *leader, game **out) {
   char *ids[2];
-  glex_two_ids (p->players, ids);
+  gambitlex_two_ids (p->players, ids);
   int L;
   bool ok = find_leader (p, ids, leader, &L);
   game *g = NULL;
@@ -238,12 +238,12 @@ bool nfgread_memory (game **out, const char *buf, size_t len, const char *name, 
   if (len > NFGREAD_MAX_BYTES) return error_set (err, ERROR_INPUT, name, 0, 0, "file larger than %zu bytes", NFGREAD_MAX_BYTES);
   nfg p;
   memset (&p, 0, sizeof p);
-  glex_init (&p.lx, buf, len, name, err);
+  gambitlex_init (&p.lx, buf, len, name, err);
   char *title = NULL;
   bool labelled = false;
   bool ok = header (&p, &title) && strategy_block (&p, &labelled);
   if (ok) ok = labelled ? outcome_form (&p) : payoff_form (&p);
-  if (ok && p.lx.tok != GLEX_EOF) ok = glex_fail (&p.lx, p.lx.tline, "unexpected '%.40s' after the last %s", p.lx.text, labelled ? "outcome number" : "payoff");
+  if (ok && p.lx.tok != GLEX_EOF) ok = gambitlex_fail (&p.lx, p.lx.tline, "unexpected '%.40s' after the last %s", p.lx.text, labelled ? "outcome number" : "payoff");
   if (ok) ok = build (&p, title, leader, out);
   free (title);
   nfg_free (&p);
