@@ -13,7 +13,7 @@
 #include "proofs/chk_commit.h"
 #include "proofs/chk_spe.h"
 #include "base/rat.h"
-#include "solver/model/gamexml.h"
+#include "solver/model/gameload.h"
 #include "solver/model/game.h"
 #include "solver/model/profile.h"
 #include "solver/model/result.h"
@@ -62,7 +62,7 @@ static int check_mixed (const char *gfile, const char *rfile) {
   scnfg_error err;
   error_init (&err);
   game *g;
-  if (!gamexml_read_file (&g, gfile, &err)) return cli_report (&err);
+  if (!gameload_file (&g, gfile, NULL, &err)) return cli_report (&err);
   behav_profile *b;
   behav_cert cert;
   if (!result_read_mixed_file (&b, &cert, g, rfile, &err)) {
@@ -108,7 +108,7 @@ static int run (int argc, char **argv, args *x) {
   scnfg_error err;
   error_init (&err);
   game *g;
-  if (!gamexml_read_file (&g, files[0], &err)) return cli_report (&err);
+  if (!gameload_file (&g, files[0], NULL, &err)) return cli_report (&err);
   game_profile *p;
   if (!result_read_profile_file (&p, g, files[1], &err)) {
     game_free (g);

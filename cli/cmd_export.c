@@ -11,7 +11,7 @@
 #include "cli/opt.h"
 #include "orchestrate/encode.h"
 #include "solver/model/export.h"
-#include "solver/model/gamexml.h"
+#include "solver/model/gameload.h"
 #include "solver/model/game.h"
 
 const char cmd_export_summary[] = "export a game (G.xml) as Gambit .efg, Graphviz DOT or QDIMACS";
@@ -66,7 +66,7 @@ int cmd_export (int argc, char **argv) {
   scnfg_error err;
   error_init (&err);
   game *g;
-  if (!gamexml_read_file (&g, file, &err)) return cli_report (&err);
+  if (!gameload_file (&g, file, NULL, &err)) return cli_report (&err);
   rc = CLI_EXIT_OK;
   if (!strcmp (to, "efg")) {
     /* count first so that nothing is written when the tree is too large */

@@ -16,16 +16,16 @@
 #include "solver/game/mixed.h"
 #include "solver/game/solve.h"
 #include "solver/model/game.h"
-#include "solver/model/gamexml.h"
+#include "solver/model/gameload.h"
 #include "solver/model/profile.h"
 #include "solver/model/result.h"
 #include "solver/model/resulttext.h"
 
-const char cmd_game_summary[] = "solve a game (G.xml) under a solution concept";
+const char cmd_game_summary[] = "solve a game (G.xml, F.efg, F.nfg) under a solution concept";
 
 typedef struct args {
   game_options o;
-  const char *concept, *out;
+  const char *concept, *out, *leader;
   bool xml, verbose, prune, robust;
   uint64_t max_print;
 } args;
@@ -57,6 +57,8 @@ static const opt options[] = {
            "(eps-satisficing follower); two players for sse, scne, satisficing;\n"
            "mixed (mixed commitment, strong tie-break only: one-shot games and\n"
            "perfect-information trees without chance)"},
+  {.name = "--leader", .kind = OPT_STRING, .off = A (leader), .arg = "NAME",
+   .help = "a .nfg table: the leader is player NAME (default player 1)"},
   {.name = "--tie", .kind = OPT_CUSTOM, .off = A (o.tie), .arg = "T", .parse = opt_tie,
    .msg = "unknown tie-break '%s'", .help = "follower tie-break (default strong); the leader breaks ties for the follower"},
   {.name = "--eps", .kind = OPT_CUSTOM, .off = A (o.eps), .arg = "R", .parse = opt_rational_nonneg,
@@ -99,7 +101,7 @@ static const opt_section sections[] = {{options, 0}, {opt_limits, A (o.limits)},
 static const opt_cmd cmd = {
   .name = "game", .sections = sections, .unknown = "unknown option '%s' (see scnfg game --help)", .max_pos = 1,
   .extra = "more than one game file", .width = 19,
-  .usage = "usage: scnfg game G.xml --concept spe|sse|scne|satisficing|mixed\n"
+  .usage = "usage: scnfg game G.xml|F.efg|F.nfg --concept spe|sse|scne|satisficing|mixed [--leader NAME]\n"
            "                        [--tie strong|weak|lex|instinct-strong|instinct-weak|instinct-lex]\n"
            "                        [--eps R] [--robust] [--max-policies N] [--max-tree N]\n"
            "                        [--prune] [--cache-mb N] [-v]\n"
@@ -135,7 +137,7 @@ static int solve (const char *file, game_concept c, const args *x) {
   game *g;
   scnfg_limits rl = x->o.limits; /* the limits cover reading: the clock starts here */
   limits_start (&rl);
-  if (!gamexml_read_file_lim (&g, file, &rl, &err)) return cli_report (&err);
+  if (!gameload_file_lim (&g, file, x->leader, &rl, &err)) return cli_report (&err);
   game_options o = x->o; /* the solver starts its own clock: give it what is left */
   if (o.limits.timeout > 0) o.limits.timeout = o.limits.timeout - limits_elapsed (&rl) > 1e-3 ? o.limits.timeout - limits_elapsed (&rl) : 1e-3;
   game_answer ans;

@@ -9,8 +9,7 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "cli/opt.h"
-#include "solver/model/efgread.h"
-#include "solver/model/gamexml.h"
+#include "solver/model/gameload.h"
 #include "solver/model/game.h"
 #include "solver/game/signal.h"
 #include "solver/model/result.h"
@@ -66,11 +65,6 @@ static const opt_cmd cmd = {
   .footer = "Exit status: 0 done, 2 bad input or usage (also: not a signaling game), 3 limit.\n",
 };
 
-static bool ends_with (const char *s, const char *suf) {
-  size_t n = strlen (s), k = strlen (suf);
-  return n >= k && !strcmp (s + n - k, suf);
-}
-
 int cmd_signal (int argc, char **argv) {
   args x = {.out = "-", .refine = RESULT_INTUITIVE | RESULT_D1, .max = (uint64_t) 1 << 20};
   opt_result given;
@@ -84,7 +78,7 @@ int cmd_signal (int argc, char **argv) {
   scnfg_error err;
   error_init (&err);
   game *g;
-  bool ok = ends_with (file, ".efg") ? efgread_file (&g, file, &err) : gamexml_read_file (&g, file, &err);
+  bool ok = gameload_file (&g, file, NULL, &err);
   if (!ok) return cli_report (&err);
   signal_game sg;
   if (!signal_game_init (&sg, g, &err)) {

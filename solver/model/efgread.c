@@ -1,13 +1,9 @@
-/* Gambit .efg reader for signaling-shaped games (see efgread.h). A small
- * tokenizer following Gambit's lexer (src/games/file.cc: numbers, quoted
- * text, braces, commas, bare symbols), a recursive parser of the prefix node
+/* Gambit .efg reader for signaling-shaped games (see efgread.h). On the
+ * shared Gambit tokenizer (gambitlex.h), a recursive parser of the prefix node
  * list with the declaration/repeat rules, then a shape check that maps the
  * tree onto (type, message, action). */
 #include "solver/model/efgread.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,165 +12,8 @@
 #include "base/error.h"
 #include "base/mem.h"
 #include "base/rat.h"
+#include "solver/model/gambitlex.h"
 #include "solver/model/game.h"
-
-enum { TK_NUMBER, TK_TEXT, TK_SYMBOL, TK_LBRACE, TK_RBRACE, TK_COMMA, TK_EOF };
-
-typedef struct lexer {
-  const char *s, *end, *name;
-  unsigned line;
-  int tok;
-  unsigned tline;   /* line of the current token */
-  char *text;       /* current token's text (owned) */
-  size_t cap;
-  size_t utf8_more; /* continuation bytes of a checked UTF-8 character still to come */
-  scnfg_error *err;
-  bool failed;
-} lexer;
-
-static bool lfail (lexer *lx, unsigned line, const char *fmt, ...) __attribute__ ((format (printf, 3, 4)));
-static bool lfail (lexer *lx, unsigned line, const char *fmt, ...) {
-  char msg[200];
-  va_list ap;
-  va_start (ap, fmt);
-  vsnprintf (msg, sizeof msg, fmt, ap);
-  va_end (ap);
-  if (!lx->failed) error_set (lx->err, ERROR_INPUT, lx->name, line, 0, "%s", msg);
-  lx->failed = true;
-  return false;
-}
-
-static void put (lexer *lx, size_t *n, char c) {
-  if (*n + 2 > lx->cap) lx->cap = 2 * (*n + 2), lx->text = mem_realloc (lx->text, lx->cap);
-  lx->text[(*n)++] = c;
-  lx->text[*n] = 0;
-}
-
-/* Length of the well-formed UTF-8 sequence of a character XML 1.0 can hold
- * (no overlong forms, surrogates, U+FFFE/U+FFFF or code points past
- * U+10FFFF) at s, or 0. */
-static size_t utf8_char (const unsigned char *s, size_t avail) {
-  unsigned c = s[0];
-  size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
-  if (!n || n > avail || c > 0xf4) return 0;
-  unsigned long cp = c & (0x7f >> n);
-  for (size_t i = 1; i < n; i++) {
-    if ((s[i] & 0xc0) != 0x80) return 0;
-    cp = cp << 6 | (s[i] & 0x3f);
-  }
-  static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < least[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff) return 0;
-  return n;
-}
-
-/* A quoted label may hold what XML 1.0 can: tab, LF, CR, bytes from 0x20 and
- * well-formed UTF-8; d was just read (lx->s is past it). A multibyte
- * character is checked at its first byte; its continuation bytes then pass. */
-static bool label_byte (lexer *lx, char d) {
-  unsigned char u = (unsigned char) d;
-  if (lx->utf8_more) return lx->utf8_more--, true;
-  if (u >= 0x80) {
-    size_t k = utf8_char ((const unsigned char *) lx->s - 1, (size_t) (lx->end - lx->s) + 1);
-    if (k == 0) return lfail (lx, lx->line, "byte 0x%02x in a quoted label is not valid UTF-8", u);
-    lx->utf8_more = k - 1;
-    return true;
-  }
-  if (u < 0x20 && d != '\t' && d != '\n' && d != '\r')
-    return lfail (lx, lx->line, "control byte 0x%02x in a quoted label (XML cannot hold it)", u);
-  return true;
-}
-
-/* Advances to the next token; false on a lexical error. */
-static bool next (lexer *lx) {
-  while (lx->s < lx->end && isspace ((unsigned char) *lx->s)) {
-    if (*lx->s == '\n') lx->line++;
-    lx->s++;
-  }
-  size_t n = 0;
-  if (!lx->text) lx->cap = 64, lx->text = mem_alloc (lx->cap);
-  lx->text[0] = 0;
-  lx->tline = lx->line;
-  if (lx->s >= lx->end) return lx->tok = TK_EOF, true;
-  char c = *lx->s;
-  if (c == '{' || c == '}' || c == ',') {
-    lx->s++;
-    lx->tok = c == '{' ? TK_LBRACE : c == '}' ? TK_RBRACE : TK_COMMA;
-    return true;
-  }
-  if (isdigit ((unsigned char) c) || c == '-' || c == '+' || c == '.') {
-    while (lx->s < lx->end && (isalnum ((unsigned char) *lx->s) || strchr ("+-./", *lx->s))) put (lx, &n, *lx->s++);
-    lx->tok = TK_NUMBER;
-    return true;
-  }
-  if (c == '"') {
-    lx->s++;
-    for (;;) {
-      if (lx->s >= lx->end) return lfail (lx, lx->tline, "end of file inside a quoted label");
-      char d = *lx->s++;
-      if (d == '"') break;
-      if (d == '\n') lx->line++;
-      if (!label_byte (lx, d)) return false;
-      if (d == '\\' && lx->s < lx->end && (*lx->s == '"' || *lx->s == '\\')) d = *lx->s++;
-      put (lx, &n, d);
-    }
-    lx->tok = TK_TEXT;
-    return true;
-  }
-  while (lx->s < lx->end && !isspace ((unsigned char) *lx->s)) put (lx, &n, *lx->s++);
-  lx->tok = TK_SYMBOL;
-  return true;
-}
-
-/* Gambit's number forms, exactly: [+-]D, [+-]D/D, [+-]D.D*, .D, with an
- * optional exponent e[+-]D on decimals. */
-static bool number (lexer *lx, mpq_t out) {
-  const char *t = lx->text;
-  char buf[128];
-  const char *why = "malformed number";
-  size_t len = strlen (t);
-  if (len == 0 || len >= 100) return lfail (lx, lx->tline, "malformed number '%.40s'", t);
-  const char *e = strpbrk (t, "eE");
-  size_t mlen = e ? (size_t) (e - t) : len;
-  size_t k = 0;
-  size_t i = 0;
-  if (t[0] == '+') i = 1;
-  else if (t[0] == '-') buf[k++] = '-', i = 1;
-  if (i < mlen && t[i] == '.') buf[k++] = '0';
-  for (; i < mlen; i++) buf[k++] = t[i];
-  if (k && buf[k - 1] == '.') buf[k++] = '0';
-  buf[k] = 0;
-  if (e && strchr (buf, '/')) return lfail (lx, lx->tline, "malformed number '%s'", t);
-  if (!rat_parse_str (out, buf, &why)) return lfail (lx, lx->tline, "malformed number '%s' (%s)", t, why);
-  if (e) {
-    char *endp;
-    const char *x = e + 1;
-    if (!*x || (!isdigit ((unsigned char) *x) && !((*x == '+' || *x == '-') && isdigit ((unsigned char) x[1]))))
-      return lfail (lx, lx->tline, "malformed exponent in '%s'", t);
-    long ex = strtol (x, &endp, 10);
-    if (*endp || ex > 1000 || ex < -1000) return lfail (lx, lx->tline, "malformed exponent in '%s'", t);
-    mpz_t p;
-    mpz_init (p);
-    mpz_ui_pow_ui (p, 10, (unsigned long) labs (ex));
-    mpq_t f;
-    mpq_init (f);
-    mpq_set_z (f, p);
-    if (ex >= 0) mpq_mul (out, out, f);
-    else mpq_div (out, out, f);
-    mpq_clear (f);
-    mpz_clear (p);
-  }
-  return true;
-}
-
-static bool integer (lexer *lx, long lo, long hi, long *out, const char *what) {
-  if (lx->tok != TK_NUMBER) return lfail (lx, lx->tline, "expected %s", what);
-  char *endp;
-  long v = strtol (lx->text, &endp, 10);
-  if (*endp || !isdigit ((unsigned char) lx->text[0]) || v < lo || v > hi)
-    return lfail (lx, lx->tline, "expected %s, found '%.40s'", what, lx->text);
-  *out = v;
-  return next (lx);
-}
 
 /* ---- tree ------------------------------------------------------------- */
 
@@ -209,7 +48,7 @@ typedef struct node {
 } node;
 
 typedef struct parser {
-  lexer lx;
+  gambitlex lx;
   unsigned nplayers;
   char **players;
   infoset *isets;
@@ -235,36 +74,36 @@ static bool labels_equal (const labels *a, const labels *b) {
 
 /* Reads an optional outcome: number, then optionally "label" { payoffs }. */
 static bool parse_outcome (parser *p, long *id) {
-  lexer *lx = &p->lx;
+  gambitlex *lx = &p->lx;
   unsigned line = lx->tline;
-  if (!integer (lx, 0, 1L << 30, id, "an outcome number")) return false;
-  if (lx->tok != TK_TEXT) {
+  if (!gambitlex_integer (lx, 0, 1L << 30, id, "an outcome number")) return false;
+  if (lx->tok != GLEX_TEXT) {
     if (*id == 0) return true;
     for (size_t i = 0; i < p->nouts; i++)
       if (p->outs[i].id == *id) return true;
-    return lfail (lx, line, "outcome %ld is used before it is defined", *id);
+    return gambitlex_fail (lx, line, "outcome %ld is used before it is defined", *id);
   }
-  if (*id == 0) return lfail (lx, line, "outcome 0 (the null outcome) cannot have a label or payoffs");
+  if (*id == 0) return gambitlex_fail (lx, line, "outcome 0 (the null outcome) cannot have a label or payoffs");
   char *label = mem_strdup (lx->text);
-  if (!next (lx)) return free (label), false;
-  if (lx->tok != TK_LBRACE) return free (label), lfail (lx, lx->tline, "expected '{' before the payoffs");
-  if (!next (lx)) return free (label), false;
+  if (!gambitlex_next (lx)) return free (label), false;
+  if (lx->tok != GLEX_LBRACE) return free (label), gambitlex_fail (lx, lx->tline, "expected '{' before the payoffs");
+  if (!gambitlex_next (lx)) return free (label), false;
   mpq_t *pay = mem_alloc (p->nplayers * sizeof *pay);
   for (unsigned i = 0; i < p->nplayers; i++) mpq_init (pay[i]);
   bool ok = true;
   for (unsigned i = 0; i < p->nplayers && ok; i++) {
-    if (lx->tok != TK_NUMBER) ok = lfail (lx, lx->tline, "expected a payoff for player %u of outcome %ld", i + 1, *id);
-    else ok = number (lx, pay[i]) && next (lx) && (lx->tok != TK_COMMA || next (lx));
+    if (lx->tok != GLEX_NUMBER) ok = gambitlex_fail (lx, lx->tline, "expected a payoff for player %u of outcome %ld", i + 1, *id);
+    else ok = gambitlex_number (lx, pay[i]) && gambitlex_next (lx) && (lx->tok != GLEX_COMMA || gambitlex_next (lx));
   }
-  if (ok && lx->tok != TK_RBRACE) ok = lfail (lx, lx->tline, "expected '}' after %u payoffs of outcome %ld", p->nplayers, *id);
-  if (ok) ok = next (lx);
+  if (ok && lx->tok != GLEX_RBRACE) ok = gambitlex_fail (lx, lx->tline, "expected '}' after %u payoffs of outcome %ld", p->nplayers, *id);
+  if (ok) ok = gambitlex_next (lx);
   outcome *prev = NULL;
   for (size_t i = 0; i < p->nouts && ok; i++)
     if (p->outs[i].id == *id) prev = &p->outs[i];
   if (ok && prev) {
     bool same = !strcmp (prev->label, label);
     for (unsigned i = 0; i < p->nplayers; i++) same &= mpq_equal (prev->pay[i], pay[i]) != 0;
-    if (!same) ok = lfail (lx, line, "outcome %ld does not match its previous definition", *id);
+    if (!same) ok = gambitlex_fail (lx, line, "outcome %ld does not match its previous definition", *id);
   }
   if (ok && !prev) {
     p->outs = mem_realloc (p->outs, (p->nouts + 1) * sizeof *p->outs);
@@ -281,39 +120,39 @@ static bool parse_outcome (parser *p, long *id) {
 static bool parse_node (parser *p, size_t *out, unsigned depth);
 
 static bool parse_node (parser *p, size_t *out, unsigned depth) {
-  lexer *lx = &p->lx;
-  if (depth > 64) return lfail (lx, lx->tline, "the tree is deeper than 64 levels");
-  if (lx->tok == TK_EOF) return lfail (lx, lx->tline, "unexpected end of file: a node is missing");
-  if (lx->tok != TK_SYMBOL || strlen (lx->text) != 1 || !strchr ("cpt", lx->text[0]))
-    return lfail (lx, lx->tline, "expected a node type c, p or t, found '%.40s'", lx->text);
+  gambitlex *lx = &p->lx;
+  if (depth > 64) return gambitlex_fail (lx, lx->tline, "the tree is deeper than 64 levels");
+  if (lx->tok == GLEX_EOF) return gambitlex_fail (lx, lx->tline, "unexpected end of file: a node is missing");
+  if (lx->tok != GLEX_SYMBOL || strlen (lx->text) != 1 || !strchr ("cpt", lx->text[0]))
+    return gambitlex_fail (lx, lx->tline, "expected a node type c, p or t, found '%.40s'", lx->text);
   node nd;
   memset (&nd, 0, sizeof nd);
   nd.type = lx->text[0];
   nd.line = lx->tline;
-  if (!next (lx)) return false;
-  if (lx->tok != TK_TEXT) return lfail (lx, lx->tline, "expected the node's label (a quoted string)");
-  if (!next (lx)) return false;
+  if (!gambitlex_next (lx)) return false;
+  if (lx->tok != GLEX_TEXT) return gambitlex_fail (lx, lx->tline, "expected the node's label (a quoted string)");
+  if (!gambitlex_next (lx)) return false;
   if (nd.type != 't') {
     long pl = 0, id;
-    if (nd.type == 'p' && !integer (lx, 1, (long) p->nplayers, &pl, "a player number")) return false;
+    if (nd.type == 'p' && !gambitlex_integer (lx, 1, (long) p->nplayers, &pl, "a player number")) return false;
     unsigned iline = lx->tline;
-    if (!integer (lx, 1, 1L << 30, &id, "an information set number")) return false;
+    if (!gambitlex_integer (lx, 1, 1L << 30, &id, "an information set number")) return false;
     nd.player = (int) pl;
     size_t found = p->nisets;
     for (size_t i = 0; i < p->nisets; i++)
       if (p->isets[i].player == nd.player && p->isets[i].id == id) found = i;
-    if (lx->tok == TK_TEXT) {
+    if (lx->tok == GLEX_TEXT) {
       infoset is;
       memset (&is, 0, sizeof is);
       is.player = nd.player, is.id = id, is.line = iline;
       is.label = mem_strdup (lx->text);
-      bool ok = next (lx);
-      if (ok && lx->tok != TK_LBRACE) ok = lfail (lx, lx->tline, "expected '{' before the actions");
-      if (ok) ok = next (lx);
+      bool ok = gambitlex_next (lx);
+      if (ok && lx->tok != GLEX_LBRACE) ok = gambitlex_fail (lx, lx->tline, "expected '{' before the actions");
+      if (ok) ok = gambitlex_next (lx);
       size_t capp = 0;
-      while (ok && lx->tok != TK_RBRACE) {
-        if (lx->tok != TK_TEXT) {
-          ok = lfail (lx, lx->tline, "expected an action label (a quoted string)");
+      while (ok && lx->tok != GLEX_RBRACE) {
+        if (lx->tok != GLEX_TEXT) {
+          ok = gambitlex_fail (lx, lx->tline, "expected an action label (a quoted string)");
           break;
         }
         is.acts.s = mem_realloc (is.acts.s, (is.acts.n + 1) * sizeof *is.acts.s);
@@ -322,19 +161,19 @@ static bool parse_node (parser *p, size_t *out, unsigned depth) {
           if (is.acts.n > capp) capp = 2 * is.acts.n, is.probs = mem_realloc (is.probs, capp * sizeof *is.probs);
           mpq_init (is.probs[is.acts.n - 1]);
         }
-        ok = next (lx);
+        ok = gambitlex_next (lx);
         if (ok && nd.type == 'c') {
-          if (lx->tok != TK_NUMBER) ok = lfail (lx, lx->tline, "expected the probability of chance action '%s'", is.acts.s[is.acts.n - 1]);
-          else ok = number (lx, is.probs[is.acts.n - 1]) && next (lx);
+          if (lx->tok != GLEX_NUMBER) ok = gambitlex_fail (lx, lx->tline, "expected the probability of chance action '%s'", is.acts.s[is.acts.n - 1]);
+          else ok = gambitlex_number (lx, is.probs[is.acts.n - 1]) && gambitlex_next (lx);
         }
       }
-      if (ok && !is.acts.n) ok = lfail (lx, iline, "an information set needs at least one action");
-      if (ok) ok = next (lx);
+      if (ok && !is.acts.n) ok = gambitlex_fail (lx, iline, "an information set needs at least one action");
+      if (ok) ok = gambitlex_next (lx);
       if (ok && found < p->nisets) {
         infoset *prev = &p->isets[found];
         bool same = !strcmp (prev->label, is.label) && labels_equal (&prev->acts, &is.acts);
         for (size_t i = 0; same && nd.type == 'c' && i < is.acts.n; i++) same = mpq_equal (prev->probs[i], is.probs[i]);
-        if (!same) ok = lfail (lx, iline, "information set %ld does not match its previous definition", id);
+        if (!same) ok = gambitlex_fail (lx, iline, "information set %ld does not match its previous definition", id);
       }
       if (ok && found == p->nisets) {
         p->isets = mem_realloc (p->isets, (p->nisets + 1) * sizeof *p->isets);
@@ -346,7 +185,7 @@ static bool parse_node (parser *p, size_t *out, unsigned depth) {
       }
       if (!ok) return false;
     } else if (found == p->nisets) {
-      return lfail (lx, iline, "information set %ld is used before it is defined", id);
+      return gambitlex_fail (lx, iline, "information set %ld is used before it is defined", id);
     }
     for (size_t i = 0; i < p->nisets; i++)
       if (p->isets[i].player == nd.player && p->isets[i].id == id) nd.iset = i;
@@ -395,44 +234,6 @@ static void parser_free (parser *p) {
 /* XML-safe player id: [A-Za-z_][A-Za-z0-9_.-]{0,59}, so that the ids made
  * from it ("u_" ID for its utility, ID "_2" for a repeated name) stay within
  * the schema's 64 characters. */
-#define EFG_PLAYER_ID_MAX 60
-static char *safe_id (const char *s, const char *dflt) {
-  char *o = mem_alloc (EFG_PLAYER_ID_MAX + 2);
-  size_t k = 0;
-  for (; *s && k < EFG_PLAYER_ID_MAX; s++) {
-    char c = *s;
-    if (!(isalnum ((unsigned char) c) || c == '_' || c == '.' || c == '-')) c = '_';
-    if (k == 0 && !(isalpha ((unsigned char) c) || c == '_')) o[k++] = '_';
-    o[k++] = c;
-  }
-  o[k] = 0;
-  if (!k) snprintf (o, EFG_PLAYER_ID_MAX + 2, "%s", dflt);
-  return o;
-}
-
-/* Labels without whitespace, nonempty, unique: "x y" -> "x_y", "" -> dflt<i>, repeats -> "_2"... */
-static char **safe_labels (const labels *l, char d) {
-  char **o = mem_alloc (l->n * sizeof *o);
-  for (size_t i = 0; i < l->n; i++) {
-    size_t len = strlen (l->s[i]);
-    char *s = mem_alloc (len + 24);
-    for (size_t k = 0; k <= len; k++) s[k] = isspace ((unsigned char) l->s[i][k]) ? '_' : l->s[i][k];
-    if (!len) snprintf (s, 24, "%c%zu", d, i);
-    for (unsigned rep = 2;; rep++) {
-      bool dup = false;
-      for (size_t j = 0; j < i && !dup; j++) dup = !strcmp (o[j], s);
-      if (!dup) break;
-      size_t base = strlen (s);
-      char *t = s;
-      s = mem_alloc (base + 24);
-      snprintf (s, base + 24, "%s_%u", t, rep);
-      free (t);
-    }
-    o[i] = s;
-  }
-  return o;
-}
-
 static void add_outcome (parser *p, mpq_t *acc, long id) {
   if (!id) return;
   for (size_t i = 0; i < p->nouts; i++)
@@ -451,51 +252,51 @@ typedef struct shape {
 
 /* The receiver's node q after message m of type t. */
 static bool check_receiver (parser *p, shape *sh, size_t t, size_t m, const node *q) {
-  lexer *lx = &p->lx;
+  gambitlex *lx = &p->lx;
   if (q->type != 'p' || q->player == sh->S)
-    return lfail (lx, q->line, "not a signaling game: after each message the other player must move");
+    return gambitlex_fail (lx, q->line, "not a signaling game: after each message the other player must move");
   if (sh->R < 0) sh->R = q->player, sh->A = q->nkids;
   if (q->nkids != sh->A)
-    return lfail (lx, q->line, "not a signaling game: the receiver must have the same actions after every message");
+    return gambitlex_fail (lx, q->line, "not a signaling game: the receiver must have the same actions after every message");
   if (t == 0) {
     sh->riset[m] = q->iset;
     for (size_t m2 = 0; m2 < m; m2++)
       if (sh->riset[m2] == q->iset)
-        return lfail (lx, q->line, "not a signaling game: the receiver does not observe the message (messages share an information set)");
+        return gambitlex_fail (lx, q->line, "not a signaling game: the receiver does not observe the message (messages share an information set)");
   } else if (sh->riset[m] != q->iset)
-    return lfail (lx, q->line, "not a signaling game: the receiver observes more than the message (its information set depends on the type)");
+    return gambitlex_fail (lx, q->line, "not a signaling game: the receiver observes more than the message (its information set depends on the type)");
   for (size_t a = 0; a < sh->A; a++)
     if (p->nodes[q->kids[a]].type != 't')
-      return lfail (lx, p->nodes[q->kids[a]].line, "not a signaling game: the receiver's actions must end the game");
+      return gambitlex_fail (lx, p->nodes[q->kids[a]].line, "not a signaling game: the receiver's actions must end the game");
   return true;
 }
 
 /* Checks that the tree below root r is a signaling game; fills sh (its
  * arrays are owned by the caller even on failure). */
 static bool check_shape (parser *p, const node *r, shape *sh) {
-  lexer *lx = &p->lx;
-  if (p->nplayers != 2) return lfail (lx, 1, "not a signaling game: it needs exactly two players (it has %u)", p->nplayers);
-  if (r->type != 'c') return lfail (lx, r->line, "not a signaling game: the root must be a chance node over the types");
+  gambitlex *lx = &p->lx;
+  if (p->nplayers != 2) return gambitlex_fail (lx, 1, "not a signaling game: it needs exactly two players (it has %u)", p->nplayers);
+  if (r->type != 'c') return gambitlex_fail (lx, r->line, "not a signaling game: the root must be a chance node over the types");
   const infoset *ti = &p->isets[r->iset];
   sh->K = r->nkids;
-  if (sh->K < 2) return lfail (lx, r->line, "not a signaling game: the chance root needs at least two types");
+  if (sh->K < 2) return gambitlex_fail (lx, r->line, "not a signaling game: the chance root needs at least two types");
   mpq_t sum;
   mpq_init (sum);
   for (size_t t = 0; t < sh->K; t++) mpq_add (sum, sum, ti->probs[t]);
   bool one = mpq_cmp_ui (sum, 1, 1) == 0;
   mpq_clear (sum);
-  if (!one) return lfail (lx, r->line, "the chance probabilities at the root do not sum to 1");
+  if (!one) return gambitlex_fail (lx, r->line, "the chance probabilities at the root do not sum to 1");
   sh->siset = mem_alloc (sh->K * sizeof *sh->siset);
   for (size_t t = 0; t < sh->K; t++) {
     const node *s = &p->nodes[r->kids[t]];
-    if (s->type != 'p') return lfail (lx, s->line, "not a signaling game: below the chance root every node must be the sender's");
+    if (s->type != 'p') return gambitlex_fail (lx, s->line, "not a signaling game: below the chance root every node must be the sender's");
     if (sh->S < 0) sh->S = s->player, sh->M = s->nkids, sh->riset = mem_alloc (sh->M * sizeof *sh->riset);
     if (s->player != sh->S || s->nkids != sh->M)
-      return lfail (lx, s->line, "not a signaling game: every type's node must be the same player's, with the same number of messages");
+      return gambitlex_fail (lx, s->line, "not a signaling game: every type's node must be the same player's, with the same number of messages");
     sh->siset[t] = s->iset;
     for (size_t u = 0; u < t; u++)
       if (sh->siset[u] == s->iset)
-        return lfail (lx, s->line, "not a signaling game: the sender does not observe its type (types share an information set)");
+        return gambitlex_fail (lx, s->line, "not a signaling game: the sender does not observe its type (types share an information set)");
     for (size_t m = 0; m < sh->M; m++)
       if (!check_receiver (p, sh, t, m, &p->nodes[s->kids[m]])) return false;
   }
@@ -504,24 +305,14 @@ static bool check_shape (parser *p, const node *r, shape *sh) {
 
 /* Adds the two players (safe, distinct ids); pid[i] gets player i+1's index. */
 static void add_players (parser *p, game *g, int pid[2]) {
-  char dflt[8];
   char *ids[2];
-  for (unsigned i = 0; i < 2; i++) {
-    snprintf (dflt, sizeof dflt, "P%u", i + 1);
-    ids[i] = safe_id (p->players[i], dflt);
-  }
-  if (!strcmp (ids[0], ids[1])) {
-    char *t = mem_alloc (strlen (ids[1]) + 3);
-    sprintf (t, "%s_2", ids[1]);
-    free (ids[1]);
-    ids[1] = t;
-  }
+  gambitlex_two_ids (p->players, ids);
   for (unsigned i = 0; i < 2; i++) pid[i] = game_add_player (g, ids[i]), free (ids[i]);
 }
 
 /* Sets v's labels from the information set's action names (prefix c for unnamed). */
 static void set_labels (game *g, int v, const infoset *is, char c, size_t n) {
-  char **l = safe_labels (&is->acts, c);
+  char **l = gambitlex_labels (is->acts.s, is->acts.n, c);
   game_set_labels (g, v, l);
   for (size_t i = 0; i < n; i++) free (l[i]);
   free (l);
@@ -565,7 +356,7 @@ static void add_utilities (parser *p, game *g, const node *r, const shape *sh, c
 /* The game of a signaling-shaped tree: type (chance), message (the sender,
  * observing the type), action (the receiver, observing the message). */
 static game *make_game (parser *p, const node *r, const shape *sh, const char *title) {
-  lexer *lx = &p->lx;
+  gambitlex *lx = &p->lx;
   const infoset *ti = &p->isets[r->iset];
   game *g = game_new (title);
   g->file = mem_strdup (lx->name);
@@ -613,32 +404,32 @@ bool efgread_memory (game **out, const char *buf, size_t len, const char *name, 
   if (len > EFGREAD_MAX_BYTES) return error_set (err, ERROR_INPUT, name, 0, 0, "file larger than %zu bytes", EFGREAD_MAX_BYTES);
   parser p;
   memset (&p, 0, sizeof p);
-  lexer *lx = &p.lx;
+  gambitlex *lx = &p.lx;
   lx->s = buf, lx->end = buf + len, lx->name = name, lx->line = 1, lx->err = err;
   char *title = NULL;
-  bool ok = next (lx);
-  if (ok && (lx->tok != TK_SYMBOL || strcmp (lx->text, "EFG"))) ok = lfail (lx, lx->tline, "expected 'EFG' (not a Gambit extensive game file)");
-  if (ok) ok = next (lx);
-  if (ok && (lx->tok != TK_NUMBER || strcmp (lx->text, "2"))) ok = lfail (lx, lx->tline, "only EFG version 2 is accepted");
-  if (ok) ok = next (lx);
-  if (ok && (lx->tok != TK_SYMBOL || (strcmp (lx->text, "R") && strcmp (lx->text, "D"))))
-    ok = lfail (lx, lx->tline, "expected the data type R or D");
-  if (ok) ok = next (lx);
-  if (ok && lx->tok != TK_TEXT) ok = lfail (lx, lx->tline, "expected the game's title (a quoted string)");
-  if (ok) title = mem_strdup (lx->text), ok = next (lx);
-  if (ok && lx->tok != TK_LBRACE) ok = lfail (lx, lx->tline, "expected '{' before the player list");
-  if (ok) ok = next (lx);
-  while (ok && lx->tok == TK_TEXT) {
+  bool ok = gambitlex_next (lx);
+  if (ok && (lx->tok != GLEX_SYMBOL || strcmp (lx->text, "EFG"))) ok = gambitlex_fail (lx, lx->tline, "expected 'EFG' (not a Gambit extensive game file)");
+  if (ok) ok = gambitlex_next (lx);
+  if (ok && (lx->tok != GLEX_NUMBER || strcmp (lx->text, "2"))) ok = gambitlex_fail (lx, lx->tline, "only EFG version 2 is accepted");
+  if (ok) ok = gambitlex_next (lx);
+  if (ok && (lx->tok != GLEX_SYMBOL || (strcmp (lx->text, "R") && strcmp (lx->text, "D"))))
+    ok = gambitlex_fail (lx, lx->tline, "expected the data type R or D");
+  if (ok) ok = gambitlex_next (lx);
+  if (ok && lx->tok != GLEX_TEXT) ok = gambitlex_fail (lx, lx->tline, "expected the game's title (a quoted string)");
+  if (ok) title = mem_strdup (lx->text), ok = gambitlex_next (lx);
+  if (ok && lx->tok != GLEX_LBRACE) ok = gambitlex_fail (lx, lx->tline, "expected '{' before the player list");
+  if (ok) ok = gambitlex_next (lx);
+  while (ok && lx->tok == GLEX_TEXT) {
     p.players = mem_realloc (p.players, (p.nplayers + 1) * sizeof *p.players);
     p.players[p.nplayers++] = mem_strdup (lx->text);
-    ok = next (lx);
+    ok = gambitlex_next (lx);
   }
-  if (ok && lx->tok != TK_RBRACE) ok = lfail (lx, lx->tline, "expected '}' after the player names");
-  if (ok) ok = next (lx);
-  if (ok && lx->tok == TK_TEXT) ok = next (lx); /* the optional comment */
+  if (ok && lx->tok != GLEX_RBRACE) ok = gambitlex_fail (lx, lx->tline, "expected '}' after the player names");
+  if (ok) ok = gambitlex_next (lx);
+  if (ok && lx->tok == GLEX_TEXT) ok = gambitlex_next (lx); /* the optional comment */
   size_t root = 0;
   if (ok) ok = parse_node (&p, &root, 0);
-  if (ok && lx->tok != TK_EOF) ok = lfail (lx, lx->tline, "unexpected '%.40s' after the last node", lx->text);
+  if (ok && lx->tok != GLEX_EOF) ok = gambitlex_fail (lx, lx->tline, "unexpected '%.40s' after the last node", lx->text);
   if (ok) ok = build (&p, root, title, out);
   free (title);
   parser_free (&p);
@@ -648,25 +439,9 @@ bool efgread_memory (game **out, const char *buf, size_t len, const char *name, 
 
 bool efgread_file (game **out, const char *path, scnfg_error *err) {
   *out = NULL;
-  FILE *f = fopen (path, "rb");
-  if (!f) return error_set (err, ERROR_IO, path, 0, 0, "cannot open: %s", strerror (errno));
-  size_t cap = 1 << 16, n = 0;
-  char *buf = mem_alloc (cap);
-  for (;;) {
-    if (n == cap) {
-      if (cap > EFGREAD_MAX_BYTES) break;
-      cap *= 2, buf = mem_realloc (buf, cap);
-    }
-    size_t k = fread (buf + n, 1, cap - n, f);
-    if (!k) break;
-    n += k;
-  }
-  bool rerr = ferror (f);
-  fclose (f);
-  if (rerr) {
-    free (buf);
-    return error_set (err, ERROR_IO, path, 0, 0, "read error");
-  }
+  char *buf;
+  size_t n;
+  if (!gambitlex_slurp (path, EFGREAD_MAX_BYTES, &buf, &n, err)) return false;
   bool ok = efgread_memory (out, buf, n, path, err);
   free (buf);
   return ok;

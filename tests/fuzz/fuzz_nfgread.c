@@ -1,0 +1,38 @@
+/* fuzz-seeds: tests/data/nfg */
+/* libFuzzer harness for the Gambit .nfg reader: any bytes give either a
+ * finished game or an error record with a line, never a crash, leak or
+ * abort; an accepted game's XML must be well-formed and read back equal.
+ * Odd-sized inputs also try --leader with the second player's id. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "base/error.h"
+#include "solver/model/game.h"
+#include "solver/model/gamexml.h"
+#include "solver/model/nfgread.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size) {
+  scnfg_error e;
+  error_init (&e);
+  game *g = NULL;
+  const char *leader = size % 2 ? "P2" : NULL;
+  if (!nfgread_memory (&g, (const char *) data, size, "fuzz", leader, &e)) {
+    if (g || !error_is_set (&e) || (e.code == ERROR_INPUT && e.line == 0 && size <= NFGREAD_MAX_BYTES)) abort ();
+    return 0;
+  }
+  if (!g || error_is_set (&e)) abort ();
+  char *buf = NULL;
+  size_t n = 0;
+  FILE *f = open_memstream (&buf, &n);
+  gamexml_write (f, g);
+  fclose (f);
+  game *h = NULL;
+  if (!gamexml_read_memory (&h, buf, n, "fuzz-rt", &e) || !game_equal (g, h)) abort ();
+  game_free (h);
+  game_free (g);
+  free (buf);
+  return 0;
+}
