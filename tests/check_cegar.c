@@ -108,12 +108,24 @@ START_TEST (cegar_table) {
 }
 END_TEST
 
+/* The options with every prep_ technique off. */
+static void no_prep (cegar_opts *o) {
+  unsigned nopt;
+  const cegar_opt_info *table = cegar_opt_table (&nopt);
+  cegar_opts_init (o);
+  for (unsigned k = 0; k < nopt; k++)
+    if (!strncmp (table[k].name, "prep_", 5)) ck_assert (cegar_opts_set (o, table[k].name, 0));
+}
+
 START_TEST (cegar_stats_levels) {
   static const int cl[] = { 1, 2, 0, -1, -2, 0, 2, 3, 4, 0, -2, -3, -4, 0, 0, 0 };
   qbf *f = mk ("a1|e2|a3|e4|a5", cl); /* the unused innermost forall block is dropped */
   cegar_stats st;
   cegar_stats_init (&st);
-  ck_assert_int_eq (cegar_solve (f, NULL, NULL, NULL, &st), 10);
+  cegar_opts o;
+  no_prep (&o); /* the preprocessor would eliminate 4 (no non-tautological resolvent) */
+  ck_assert_int_eq (cegar_solve (f, NULL, &o, NULL, &st), 10);
+  ck_assert (!st.prep.ran);
   ck_assert_uint_eq (st.nlevels, 4);
   ck_assert_int_eq (st.level[0].quant, 'a');
   ck_assert_int_eq (st.level[3].quant, 'e');
@@ -290,12 +302,14 @@ START_TEST (cegar_options) {
   ck_assert_int_eq (o.expand, 0);
   unsigned nopt;
   const cegar_opt_info *table = cegar_opt_table (&nopt);
-  ck_assert_uint_eq (nopt, 8);
+  ck_assert_uint_eq (nopt, 13);
   ck_assert_str_eq (table[0].name, "own_phase");
+  ck_assert_str_eq (table[8].name, "prep_ur");
   /* every heuristic setting gives the same answers */
   char *dir = tu_tmpdir ();
-  static const long long alt[][8] = { { 0, 0, 0, 0, 0, 0, 0, 0 }, { 1, 1, 1, 1, 1, 1, 100, 1000 },
-                                      { 0, 1, 0, 0, 1, 1000, 4000000, 2 } };
+  static const long long alt[][13] = { { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
+                                       { 1, 1, 1, 1, 1, 1, 100, 1000, 1, 1, 1, 1, 1 },
+                                       { 0, 1, 0, 0, 1, 1000, 4000000, 2, 1, 0, 1, 0, 1 } };
   for (size_t a = 0; a < sizeof alt / sizeof *alt; a++) {
     for (unsigned k = 0; k < nopt; k++) ck_assert (cegar_opts_set (&o, table[k].name, alt[a][k]));
     for (uint64_t seed = 2001; seed <= 2100; seed++) {
